@@ -1,0 +1,104 @@
+package org.paramprediction.data;
+
+/**
+ * A {@link Dataset} of dense float rows ({@code size x features}, row-major) with int labels, e.g.
+ * hidden-layer activations.
+ *
+ * <p>Instances are immutable. Arrays passed in are not copied: callers must not modify them.
+ * {@link #slice} returns a view sharing the storage.
+ */
+public final class FloatMatrixDataset implements Dataset {
+
+    private final float[] values;
+    private final int[] labels;
+    private final int features;
+    private final int numClasses;
+    private final int offset;
+    private final int length;
+
+    /**
+     * Wraps {@code values} (row-major, {@code labels.length} rows of {@code features} floats) and
+     * {@code labels} (no copy).
+     *
+     * @throws IllegalArgumentException if {@code values.length != labels.length * features},
+     *     {@code features < 1}, or a label is outside {@code [0, numClasses)}
+     */
+    public FloatMatrixDataset(float[] values, int[] labels, int features, int numClasses) {
+        this(values, labels, features, numClasses, 0, labels.length);
+        if (features < 1) {
+            throw new IllegalArgumentException("features must be >= 1, got " + features);
+        }
+        if (values.length != (long) labels.length * features) {
+            throw new IllegalArgumentException("values.length " + values.length + " != rows "
+                    + labels.length + " x features " + features);
+        }
+        DatasetChecks.checkNumClasses(numClasses);
+        DatasetChecks.checkLabels(labels, numClasses);
+    }
+
+    private FloatMatrixDataset(float[] values, int[] labels, int features, int numClasses,
+            int offset, int length) {
+        this.values = values;
+        this.labels = labels;
+        this.features = features;
+        this.numClasses = numClasses;
+        this.offset = offset;
+        this.length = length;
+    }
+
+    @Override
+    public int size() {
+        return length;
+    }
+
+    @Override
+    public int features() {
+        return features;
+    }
+
+    @Override
+    public int numClasses() {
+        return numClasses;
+    }
+
+    @Override
+    public int label(int i) {
+        return labels[offset + checkRow(i)];
+    }
+
+    /** Value of feature {@code j} of row {@code i}. */
+    public float value(int i, int j) {
+        if (j < 0 || j >= features) {
+            throw new IndexOutOfBoundsException("feature " + j + " out of bounds for " + features);
+        }
+        return values[(offset + checkRow(i)) * features + j];
+    }
+
+    @Override
+    public void copyRows(int[] indices, int from, int to, float[] dst) {
+        DatasetChecks.checkCopy(indices, from, to, dst, features);
+        for (int k = from; k < to; k++) {
+            int src = (offset + checkRow(indices[k])) * features;
+            System.arraycopy(values, src, dst, (k - from) * features, features);
+        }
+    }
+
+    @Override
+    public FloatMatrixDataset slice(int from, int to) {
+        DatasetChecks.checkSlice(from, to, length);
+        return new FloatMatrixDataset(values, labels, features, numClasses, offset + from, to - from);
+    }
+
+    private int checkRow(int i) {
+        if (i < 0 || i >= length) {
+            throw new IndexOutOfBoundsException("row " + i + " out of bounds for size " + length);
+        }
+        return i;
+    }
+
+    @Override
+    public String toString() {
+        return "FloatMatrixDataset[size=" + length + ", features=" + features
+                + ", classes=" + numClasses + "]";
+    }
+}
