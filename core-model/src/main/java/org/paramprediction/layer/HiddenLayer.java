@@ -1,0 +1,102 @@
+package org.paramprediction.layer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A hidden layer {@code H = g(X W + b)} whose weights are a {@link LinearMap} (full or factored).
+ * Output, gradient and scratch buffers are preallocated and reused while the batch size stays the
+ * same. The bias gradient {@code db = 1^T dZ} is a gemm with a ones vector.
+ */
+public final class HiddenLayer {
+
+    private final LinearMap map;
+    private final Activation activation;
+    private final Param bias;
+    private final boolean inputGradient;
+    private final DataType dtype;
+
+    private int batch = -1;
+    private INDArray x;
+    private INDArray h;
+    private INDArray dx;
+    private INDArray scratch;
+    private INDArray ones;
+
+    /** @param inputGradient whether backward must produce {@code dX} (false for the first layer) */
+    public HiddenLayer(LinearMap map, Activation activation, boolean inputGradient, DataType dtype) {
+        this.map = map;
+        this.activation = activation;
+        this.inputGradient = inputGradient;
+        this.dtype = dtype;
+        this.bias = new Param("b", Nd4j.create(dtype, new long[] {1, map.outputs()}, 'f'), false);
+        map.setInputGradientNeeded(inputGradient);
+    }
+
+    public LinearMap map() {
+        return map;
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    public int inputs() {
+        return map.inputs();
+    }
+
+    public int outputs() {
+        return map.outputs();
+    }
+
+    public Param bias() {
+        return bias;
+    }
+
+    /** {@code H = g(x W + b)}; the returned buffer is owned by the layer and reused. */
+    public INDArray forward(INDArray input, boolean training) {
+        int b = (int) input.rows();
+        ensureBuffers(b);
+        this.x = input;
+        map.forward(input, h, training);
+        h.addiRowVector(bias.value());
+        activation.apply(h);
+        return h;
+    }
+
+    /**
+     * Turns {@code dH} (overwritten) into {@code dZ}, fills parameter gradients and returns {@code
+     * dX} (null for the first layer).
+     */
+    public INDArray backward(INDArray dh) {
+        activation.backprop(h, dh, scratch);
+        Gemm.mul(ones, dh, bias.grad(), false, false);
+        map.backward(x, dh, inputGradient ? dx : null);
+        return inputGradient ? dx : null;
+    }
+
+    /** The output buffer of the last forward pass. */
+    public INDArray lastOutput() {
+        return h;
+    }
+
+    public List<Param> params() {
+        List<Param> ps = new ArrayList<>(map.params());
+        ps.add(bias);
+        return ps;
+    }
+
+    private void ensureBuffers(int b) {
+        if (b == batch) {
+            return;
+        }
+        batch = b;
+        h = Nd4j.create(dtype, new long[] {b, map.outputs()}, 'f');
+        scratch = Nd4j.create(dtype, new long[] {b, map.outputs()}, 'f');
+        dx = inputGradient ? Nd4j.create(dtype, new long[] {b, map.inputs()}, 'f') : null;
+        ones = Nd4j.ones(dtype, 1, b);
+    }
+}

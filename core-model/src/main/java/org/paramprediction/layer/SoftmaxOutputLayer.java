@@ -1,0 +1,154 @@
+package org.paramprediction.layer;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.paramprediction.random.Gaussians;
+
+/**
+ * The classifier, never factored: {@code P = softmax(X W + b)} with the mean cross-entropy loss
+ * {@code L = -(1/B) sum_r log P[r, y_r]}, whose logit gradient is {@code dZ = (P - Y) / B}.
+ *
+ * <p>The softmax, loss, argmax and {@code dZ} are one Java pass over the B x classes logits (small),
+ * with {@link StrictMath#exp} so results do not depend on JIT intrinsics.
+ */
+public final class SoftmaxOutputLayer {
+
+    private final Param w;
+    private final Param bias;
+    private final DataType dtype;
+
+    private int batch = -1;
+    private INDArray x;
+    private INDArray z;
+    private INDArray dx;
+    private INDArray ones;
+    private double[] host;
+
+    public SoftmaxOutputLayer(int inputs, int classes, DataType dtype) {
+        this.dtype = dtype;
+        this.w = new Param("W", Nd4j.create(dtype, new long[] {inputs, classes}, 'f'), true);
+        this.bias = new Param("b", Nd4j.create(dtype, new long[] {1, classes}, 'f'), false);
+    }
+
+    public int inputs() {
+        return (int) w.value().rows();
+    }
+
+    public int classes() {
+        return (int) w.value().columns();
+    }
+
+    public List<Param> params() {
+        return List.of(w, bias);
+    }
+
+    /** LeCun initialisation {@code N(0, 1/inputs)} of {@code W}; zero bias. */
+    public void initialize(SplittableRandom rng) {
+        double[] values = Gaussians.draw(rng, Math.sqrt(1.0 / inputs()), (int) w.length());
+        HostBuffers.write(values, values.length, w.value());
+        bias.value().assign(0);
+    }
+
+    /** Logits {@code Z = x W + b}; the returned buffer is owned by the layer. */
+    public INDArray forward(INDArray input) {
+        int b = (int) input.rows();
+        ensureBuffers(b);
+        this.x = input;
+        Gemm.mul(input, w.value(), z, false, false);
+        z.addiRowVector(bias.value());
+        return z;
+    }
+
+    /**
+     * After {@link #forward}: the summed loss and error count for {@code labels[0..B)}, and, when
+     * {@code gradient}, {@code dZ = (P - Y) / B} written over the logits buffer.
+     */
+    public BatchLoss loss(int[] labels, boolean gradient) {
+        int b = batch;
+        int k = classes();
+        HostBuffers.read(z, host, b * k);
+        double lossSum = 0;
+        int errors = 0;
+        for (int r = 0; r < b; r++) {
+            int y = labels[r];
+            int best = 0;
+            double max = host[r];
+            for (int c = 1; c < k; c++) {
+                double v = host[r + c * b];
+                if (v > max) {
+                    max = v;
+                    best = c;
+                }
+            }
+            double logitY = host[r + y * b] - max;
+            double sum = 0;
+            for (int c = 0; c < k; c++) {
+                double e = StrictMath.exp(host[r + c * b] - max);
+                host[r + c * b] = e;
+                sum += e;
+            }
+            lossSum += StrictMath.log(sum) - logitY;
+            if (best != y) {
+                errors++;
+            }
+            if (gradient) {
+                for (int c = 0; c < k; c++) {
+                    double p = host[r + c * b] / sum;
+                    host[r + c * b] = (p - (c == y ? 1.0 : 0.0)) / b;
+                }
+            }
+        }
+        if (gradient) {
+            HostBuffers.write(host, b * k, z);
+        }
+        return new BatchLoss(lossSum, errors, b);
+    }
+
+    /** After {@link #loss} with gradient: fills the parameter gradients and returns {@code dX}. */
+    public INDArray backward() {
+        Gemm.mul(x, z, w.grad(), true, false);
+        Gemm.mul(ones, z, bias.grad(), false, false);
+        Gemm.mul(z, w.value(), dx, false, true);
+        return dx;
+    }
+
+    /** Rescales every column of {@code W} (one class's weights) whose L2 norm exceeds {@code maxNorm}. */
+    public void applyMaxColumnNorm(double maxNorm) {
+        int n = inputs();
+        int k = classes();
+        double[] values = new double[n * k];
+        HostBuffers.read(w.value(), values, n * k);
+        boolean changed = false;
+        for (int c = 0; c < k; c++) {
+            double sq = 0;
+            for (int i = c * n; i < (c + 1) * n; i++) {
+                sq += values[i] * values[i];
+            }
+            double norm = Math.sqrt(sq);
+            if (norm > maxNorm) {
+                double scale = maxNorm / norm;
+                for (int i = c * n; i < (c + 1) * n; i++) {
+                    values[i] *= scale;
+                }
+                changed = true;
+            }
+        }
+        if (changed) {
+            HostBuffers.write(values, n * k, w.value());
+        }
+    }
+
+    private void ensureBuffers(int b) {
+        if (b == batch) {
+            return;
+        }
+        batch = b;
+        z = Nd4j.create(dtype, new long[] {b, classes()}, 'f');
+        dx = Nd4j.create(dtype, new long[] {b, inputs()}, 'f');
+        ones = Nd4j.ones(dtype, 1, b);
+        host = new double[b * classes()];
+    }
+}

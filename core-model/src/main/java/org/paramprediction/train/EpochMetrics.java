@@ -1,0 +1,26 @@
+package org.paramprediction.train;
+
+import java.io.Serializable;
+
+/**
+ * One epoch of training. {@code stage} is 0 for the training of the whole network and {@code k >= 1}
+ * for the pre-training stage of layers 1..k that precedes an empirical dictionary in layer k+1.
+ * {@code trainLoss} and {@code trainError} are averaged over the epoch's minibatches as they were
+ * trained; validation and test errors are measured after the epoch. {@code trainSeconds} is the
+ * SGD pass alone, {@code seconds} includes evaluation.
+ */
+public record EpochMetrics(
+        int stage,
+        int epoch,
+        double learningRate,
+        double momentum,
+        double trainLoss,
+        double trainError,
+        double validError,
+        double testError,
+        double trainSeconds,
+        double seconds)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+}

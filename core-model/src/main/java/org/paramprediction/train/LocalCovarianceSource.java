@@ -1,0 +1,63 @@
+package org.paramprediction.train;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.paramprediction.data.Dataset;
+import org.paramprediction.layer.Network;
+import org.paramprediction.stats.Covariance;
+import org.paramprediction.stats.CovarianceAccumulator;
+
+/**
+ * Covariances computed on this machine with {@link CovarianceAccumulator}, streaming the training
+ * rows in batches. The input-pixel covariances are cached (they do not depend on the network).
+ */
+public final class LocalCovarianceSource implements CovarianceSource {
+
+    private static final int BATCH = 1000;
+
+    private final Dataset train;
+    private final Map<Boolean, Covariance> inputCache = new HashMap<>();
+
+    public LocalCovarianceSource(Dataset train) {
+        this.train = train;
+    }
+
+    @Override
+    public Covariance covariance(Network lower, int layer, boolean squaredInputs) {
+        if (layer == 0) {
+            return inputCache.computeIfAbsent(squaredInputs, this::inputCovariance);
+        }
+        int width = lower.hiddenLayers().get(layer - 1).outputs();
+        CovarianceAccumulator acc = new CovarianceAccumulator(width, squaredInputs);
+        forEachBatch((rows, b) -> {
+            INDArray h = lower.hiddenOutput(rows, b, layer);
+            acc.add(h.dup('c').data().asFloat(), b);
+        });
+        return acc.covariance();
+    }
+
+    private Covariance inputCovariance(boolean squared) {
+        CovarianceAccumulator acc = new CovarianceAccumulator(train.features(), squared);
+        forEachBatch(acc::add);
+        return acc.covariance();
+    }
+
+    private interface BatchConsumer {
+        void accept(float[] rows, int count);
+    }
+
+    private void forEachBatch(BatchConsumer consumer) {
+        int n = train.size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        float[] rows = new float[BATCH * train.features()];
+        for (int from = 0; from < n; from += BATCH) {
+            int to = Math.min(n, from + BATCH);
+            train.copyRows(order, from, to, rows);
+            consumer.accept(rows, to - from);
+        }
+    }
+}

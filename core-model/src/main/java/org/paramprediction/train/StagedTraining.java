@@ -1,0 +1,100 @@
+package org.paramprediction.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.paramprediction.data.DataSplits;
+import org.paramprediction.dictionary.Dictionary;
+import org.paramprediction.dictionary.DictionaryBuilder;
+import org.paramprediction.dictionary.DictionaryRecipe;
+import org.paramprediction.layer.HiddenLayer;
+import org.paramprediction.layer.LinearMap;
+import org.paramprediction.layer.Network;
+import org.paramprediction.layer.SoftmaxOutputLayer;
+import org.paramprediction.stats.Covariance;
+
+/**
+ * Builds and trains a network from a {@link ModelSpec}, layer by layer, with all randomness drawn
+ * from one seed.
+ *
+ * <p>Procedure. From {@code new SplittableRandom(seed)} draw, in order: one dictionary seed per
+ * (layer, column), then a stream for initialisation and a stream for shuffling. Then for each hidden
+ * layer {@code l = 1..L}:
+ *
+ * <ol>
+ *   <li>if its dictionary needs the covariance of its inputs (empirical kernel, PCA) and {@code l >=
+ *       2}: <b>stage l-1</b> trains layers {@code 1..l-1} (as built so far) under a fresh softmax head
+ *       for {@code stageEpochs} epochs, without early stopping;
+ *   <li>the covariance of the layer's inputs over the training set is computed (pixels for {@code l =
+ *       1}, else the activations of the trained layers {@code 1..l-1});
+ *   <li>the layer's recipes are made (covariance id included) and its dictionaries built; its
+ *       learned arrays are initialised (He/LeCun variance for the predicted {@code W}).
+ * </ol>
+ *
+ * Finally a fresh softmax head is put on top and the whole network is trained with early stopping
+ * (stage 0). Lower layers keep the weights of their pre-training stage as a starting point, so the
+ * covariance a dictionary was built from describes the features it starts with.
+ */
+public final class StagedTraining {
+
+    private StagedTraining() {}
+
+    public static TrainingResult run(ModelSpec spec, TrainingConfig cfg, DataSplits data,
+            CovarianceSource covariances, long seed, DataType dtype, EpochListener listener) {
+        long start = System.nanoTime();
+        SplittableRandom root = new SplittableRandom(seed);
+        int layers = spec.hidden().size();
+        long[][] dictSeeds = new long[layers][];
+        for (int l = 0; l < layers; l++) {
+            dictSeeds[l] = new long[spec.hidden().get(l).dictionary().columns()];
+            for (int j = 0; j < dictSeeds[l].length; j++) {
+                dictSeeds[l][j] = root.nextLong();
+            }
+        }
+        SplittableRandom init = root.split();
+        SplittableRandom shuffle = root.split();
+        List<HiddenLayer> built = new ArrayList<>();
+        List<List<DictionaryRecipe>> recipes = new ArrayList<>();
+        List<EpochMetrics> epochs = new ArrayList<>();
+        int[] excluded = new int[layers];
+        for (int l = 0; l < layers; l++) {
+            LayerSpec ls = spec.hidden().get(l);
+            DictionarySpec ds = ls.dictionary();
+            int inputs = spec.layerInputs(l);
+            Covariance cov = null;
+            if (ds.needsCovariance()) {
+                Network lower = null;
+                if (l > 0) {
+                    SoftmaxOutputLayer head = new SoftmaxOutputLayer(inputs, spec.classes(), dtype);
+                    head.initialize(init);
+                    lower = new Network(built, head, dtype);
+                    TrainingConfig stageCfg = cfg.withMaxEpochs(cfg.stageEpochs());
+                    epochs.addAll(Trainer.fit(lower, data, stageCfg, shuffle, l, false, listener).epochs());
+                }
+                cov = covariances.covariance(lower, l, ds.squaredCovariance());
+            }
+            List<DictionaryRecipe> layerRecipes = ds.recipes(inputs, spec.layerGridRows(l), spec.layerGridCols(l),
+                    dictSeeds[l], cov == null ? null : cov.id());
+            List<Dictionary> dicts = new ArrayList<>();
+            for (DictionaryRecipe r : layerRecipes) {
+                Dictionary d = DictionaryBuilder.build(r, cov);
+                excluded[l] = Math.max(excluded[l], d.excludedInputs());
+                dicts.add(d);
+            }
+            LinearMap map = LayerFactory.weightMap(dicts, ls.units(), dtype);
+            map.initialize(init, ls.activation().initVariance(inputs));
+            built.add(new HiddenLayer(map, ls.activation(), l > 0, dtype));
+            recipes.add(layerRecipes);
+        }
+        int top = layers == 0 ? spec.inputs() : spec.hidden().get(layers - 1).units();
+        SoftmaxOutputLayer head = new SoftmaxOutputLayer(top, spec.classes(), dtype);
+        head.initialize(init);
+        Network net = new Network(built, head, dtype);
+        FitResult fit = Trainer.fit(net, data, cfg, shuffle, 0, true, listener);
+        epochs.addAll(fit.epochs());
+        int[] dead = DeadUnits.count(net, data.train());
+        return new TrainingResult(seed, epochs, fit.bestEpoch(), fit.bestValidError(), fit.testError(),
+                (System.nanoTime() - start) / 1e9, ParameterCounts.of(net), recipes, dead, excluded, net);
+    }
+}
