@@ -2,6 +2,7 @@ package org.paramprediction.kernel;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.paramprediction.random.Gaussians;
 
 /**
  * A random symmetric positive-definite matrix used as a kernel (a control with no structure):
@@ -9,7 +10,7 @@ import java.util.SplittableRandom;
  * <pre>  K0 = G G^T / m + 1e-3 I,    K = K0 * n / trace(K0)</pre>
  *
  * with {@code G} an {@code n x m} matrix, {@code m = n}, of standard normal entries drawn row by
- * row from {@code new SplittableRandom(seed).nextGaussian()}. {@code G G^T / m} is a Wishart
+ * row from {@link Gaussians#draw} on {@code new SplittableRandom(seed)} (Box-Muller with StrictMath, bit-identical everywhere). {@code G G^T / m} is a Wishart
  * matrix (PSD, mean diagonal about 1); the jitter {@code 1e-3 I} makes it strictly positive
  * definite; the final scaling makes the mean diagonal exactly 1 up to rounding, like an SE kernel.
  * Computed once in the constructor with plain loops in a fixed order: bit-identical on every JVM.
@@ -38,11 +39,7 @@ public final class RandomSpdKernel implements Kernel {
 
     private static double[] build(int n, long seed) {
         int m = n;
-        double[] g = new double[n * m];
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int t = 0; t < g.length; t++) {
-            g[t] = random.nextGaussian();
-        }
+        double[] g = Gaussians.draw(new SplittableRandom(seed), 1.0, n * m);
         double[] k = new double[n * n];
         double trace = 0;
         for (int i = 0; i < n; i++) {

@@ -16,11 +16,11 @@ public final class Gaussians {
         for (int i = 0; i < dst.length; i += 2) {
             double u1 = 1.0 - rng.nextDouble(); // (0, 1]: log is finite
             double u2 = rng.nextDouble();
-            double r = StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * std;
+            double r = StrictMath.sqrt(-2.0 * StrictMath.log(u1));
             double theta = 2.0 * StrictMath.PI * u2;
-            dst[i] = r * StrictMath.cos(theta);
+            dst[i] = std * (r * StrictMath.cos(theta));
             if (i + 1 < dst.length) {
-                dst[i + 1] = r * StrictMath.sin(theta);
+                dst[i + 1] = std * (r * StrictMath.sin(theta));
             }
         }
     }

@@ -3,7 +3,8 @@ package org.paramprediction.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.BlasWrapper;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.factory.Nd4j;
 import org.paramprediction.layer.Param;
 
@@ -15,7 +16,7 @@ final class SgdMomentum {
 
     private final List<Param> params;
     private final List<INDArray> velocity = new ArrayList<>();
-    private final BlasWrapper blas = Nd4j.getBlasWrapper();
+    private final OpExecutioner exec = Nd4j.getExecutioner();
 
     SgdMomentum(List<Param> params) {
         this.params = List.copyOf(params);
@@ -29,10 +30,10 @@ final class SgdMomentum {
             Param p = params.get(i);
             INDArray v = velocity.get(i);
             if (weightDecay > 0 && p.decay()) {
-                blas.axpy(weightDecay, p.value(), p.grad());
+                exec.exec(new Axpy(p.value(), p.grad(), p.grad(), weightDecay));
             }
             v.muli(momentum);
-            blas.axpy(-learningRate, p.grad(), v);
+            exec.exec(new Axpy(p.grad(), v, v, -learningRate));
             p.value().addi(v);
         }
     }

@@ -34,7 +34,7 @@ public record TrainingConfig(
 
     /** Settings that train 784-500-500-10 ReLU networks well on Fashion-MNIST (see README). */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(0.05, 0.95, 0.5, 0.9, 5, 1e-5, 4.0, 100, 20, 5, 3);
+        return new TrainingConfig(0.02, 0.95, 0.5, 0.9, 5, 1e-5, 4.0, 100, 20, 5, 3);
     }
 
     public TrainingConfig {
