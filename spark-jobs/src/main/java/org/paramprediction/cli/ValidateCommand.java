@@ -1,0 +1,27 @@
+package org.paramprediction.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.paramprediction.sweep.config.SweepConfigLoader;
+import org.paramprediction.sweep.config.SweepSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code validate CONFIG...}: check sweep configs and count their trials; runs nothing. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check sweep configs (keys, types, ranges) and print their trial counts; run nothing.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "CONFIG", description = "Sweep configs (YAML).")
+    List<Path> configs;
+
+    @Override
+    public Integer call() {
+        for (Path p : configs) {
+            SweepSpec s = SweepConfigLoader.load(p);
+            System.out.printf("%s: sweep '%s', %d trials%n", p, s.name(), s.trials().size());
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,130 @@
+package org.paramprediction.covariance;
+
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.paramprediction.stats.Covariance;
+import org.paramprediction.stats.CovarianceAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The covariance of rows spread over a Spark cluster. Each partition adds its row blocks to a
+ * {@link CovarianceAccumulator} (centred moments: count, mean, {@code M2}); the partial moments are
+ * merged by {@code treeAggregate} with Chan, Golub and LeVeque's pairwise update, and the result is
+ * the unbiased {@code M2 / (n - 1)}, exactly what the accumulator gives on one machine (up to the
+ * rounding of a different merge order).
+ */
+public final class DistributedCovariance {
+
+    /** Default depth of the merge tree. */
+    public static final int DEFAULT_DEPTH = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DistributedCovariance.class);
+
+    private DistributedCovariance() {}
+
+    /** {@link #ofRows(JavaRDD, int, boolean, int)} with {@link #DEFAULT_DEPTH}. */
+    public static Covariance ofRows(JavaRDD<float[]> blocks, int dimension, boolean squared) {
+        return ofRows(blocks, dimension, squared, DEFAULT_DEPTH);
+    }
+
+    /**
+     * Covariance of all rows of {@code blocks}.
+     *
+     * @param blocks    each element a block of rows, row-major, length a multiple of {@code dimension}
+     *                  (0 allowed)
+     * @param dimension values per row, {@code >= 1}
+     * @param squared   accumulate the statistics of {@code x * x} (the empirical-squared kernel)
+     * @param depth     depth of the {@code treeAggregate} merge tree, {@code >= 1}
+     * @throws IllegalArgumentException if fewer than 2 rows were found in total
+     * @throws org.apache.spark.SparkException (from the task) if a block's length is not a multiple
+     *     of {@code dimension}
+     */
+    public static Covariance ofRows(JavaRDD<float[]> blocks, int dimension, boolean squared, int depth) {
+        if (blocks == null) {
+            throw new IllegalArgumentException("blocks must not be null");
+        }
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth (treeAggregate) must be >= 1 but was " + depth);
+        }
+        CovarianceAccumulator zero = new CovarianceAccumulator(dimension, squared);
+        long start = System.nanoTime();
+        CovarianceAccumulator total = blocks.treeAggregate(
+                zero, (acc, block) -> add(acc, block), CovarianceAccumulator::merge, depth);
+        if (total.count() < 2) {
+            throw new IllegalArgumentException("a covariance needs at least 2 rows but the "
+                    + blocks.getNumPartitions() + " partitions of RDD " + blocks.id() + " held "
+                    + total.count() + " rows of dimension " + dimension);
+        }
+        Covariance c = total.covariance();
+        LOG.info("covariance d={} squared={} of {} rows from {} partitions (depth {}) in {} ms",
+                dimension, squared, total.count(), blocks.getNumPartitions(), depth,
+                (System.nanoTime() - start) / 1_000_000);
+        return c;
+    }
+
+    private static CovarianceAccumulator add(CovarianceAccumulator acc, float[] block) {
+        int d = acc.dimension();
+        if (block == null || block.length % d != 0) {
+            throw new IllegalArgumentException("block length " + (block == null ? "null" : block.length)
+                    + " is not a multiple of dimension " + d + " in partition " + partition());
+        }
+        return acc.add(block, block.length / d);
+    }
+
+    private static String partition() {
+        TaskContext task = TaskContext.get();
+        return task == null ? "(driver)" : String.valueOf(task.partitionId());
+    }
+
+    /**
+     * Covariance of the activations of {@code lower}'s first {@code layers} hidden layers over every
+     * row of the supplied dataset: the inputs of hidden layer {@code layers}. The lower layers travel
+     * as one broadcast of plain arrays, destroyed when the job ends; the dataset's shape is probed
+     * with one small task first.
+     *
+     * @param lower      at least {@code layers} hidden layers; the first one's inputs must equal the
+     *                   dataset's features
+     * @param layers     how many of {@code lower}'s layers to apply, {@code >= 1}
+     * @param partitions number of partitions of the row blocks, {@code >= 1}
+     */
+    public static Covariance ofActivations(JavaSparkContext sc, DatasetSupplier data, LowerLayers lower,
+            int layers, boolean squared, int partitions) {
+        RowBlocks.checkLayout(RowBlocks.DEFAULT_ROWS_PER_BLOCK, partitions);
+        checkLower(lower, layers);
+        return ofActivations(sc, data, DatasetShape.probe(sc, data), lower, layers, squared, partitions);
+    }
+
+    /** {@link #ofActivations(JavaSparkContext, DatasetSupplier, LowerLayers, int, boolean, int)} with a known shape. */
+    static Covariance ofActivations(JavaSparkContext sc, DatasetSupplier data, DatasetShape shape,
+            LowerLayers lower, int layers, boolean squared, int partitions) {
+        LowerLayers used = checkLower(lower, layers);
+        if (used.inputs() != shape.features()) {
+            throw new IllegalArgumentException("the first lower layer takes " + used.inputs()
+                    + " inputs but the dataset has " + shape.features() + " features");
+        }
+        LOG.info("activation covariance: {} lower layers ({} -> {}), {} broadcast bytes, {} rows, {} partitions",
+                layers, used.inputs(), used.outputs(), used.payloadBytes(), shape.rows(), partitions);
+        Broadcast<LowerLayers> weights = sc.broadcast(used);
+        try {
+            JavaRDD<float[]> activations = RowBlocks
+                    .blocks(sc, data, shape, RowBlocks.DEFAULT_ROWS_PER_BLOCK, partitions)
+                    .mapPartitions(blocks -> {
+                        ActivationPass pass = new ActivationPass(weights.value());
+                        return new MappedIterator<>(blocks, pass::apply);
+                    });
+            return ofRows(activations, used.outputs(), squared, DEFAULT_DEPTH);
+        } finally {
+            weights.destroy();
+        }
+    }
+
+    private static LowerLayers checkLower(LowerLayers lower, int layers) {
+        if (lower == null) {
+            throw new IllegalArgumentException("lower must not be null for an activation covariance");
+        }
+        return lower.first(layers);
+    }
+}

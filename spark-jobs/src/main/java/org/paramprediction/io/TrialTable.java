@@ -1,0 +1,116 @@
+package org.paramprediction.io;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.paramprediction.sweep.TrialOutcome;
+import org.paramprediction.sweep.config.TrialSpec;
+import org.paramprediction.train.TrainingConfig;
+
+/**
+ * The {@code trials} table: one row per trial, flat typed columns (see README, "Output schema").
+ * {@code sweep_id} is the partition column (the directory {@code sweep_id=<id>}).
+ */
+public final class TrialTable {
+
+    /** Bumped on any change of columns; additions are nullable. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** A finished trial with the sweep-wide provenance. */
+    public record Source(TrialOutcome outcome, Provenance provenance) {
+        TrialSpec spec() {
+            return outcome.spec();
+        }
+
+        TrainingConfig training() {
+            return outcome.spec().training();
+        }
+    }
+
+    public static final List<Column<Source>> COLUMNS = List.of(
+            new Column<>("sweep_id", StringType, false, s -> s.spec().sweepId()),
+            new Column<>("trial_id", StringType, false, s -> s.spec().trialId()),
+            new Column<>("status", StringType, false, s -> s.outcome().status()),
+            new Column<>("error", StringType, true, s -> s.outcome().error()),
+            new Column<>("method", StringType, false, s -> s.spec().method()),
+            new Column<>("fraction", DoubleType, false, s -> s.spec().fraction()),
+            new Column<>("columns", IntegerType, false, s -> s.spec().columns()),
+            new Column<>("seed", LongType, false, s -> s.spec().seed()),
+            new Column<>("repeat", IntegerType, false, s -> s.spec().repeat()),
+            new Column<>("n_params_total", LongType, false, s -> s.outcome().paramsTotal()),
+            new Column<>("n_params_dynamic", LongType, false, s -> s.outcome().paramsDynamic()),
+            new Column<>("best_epoch", IntegerType, false, s -> s.outcome().bestEpoch()),
+            new Column<>("best_valid_error", DoubleType, false, s -> s.outcome().bestValidError()),
+            new Column<>("test_error", DoubleType, false, s -> s.outcome().testError()),
+            new Column<>("seconds", DoubleType, false, s -> s.outcome().seconds()),
+            new Column<>("epochs_trained", IntegerType, false, s -> (int) s.outcome().epochs().stream()
+                    .filter(e -> e.stage() == 0).count()),
+            new Column<>("fraction_learned", createArrayType(DoubleType, false), true,
+                    s -> toList(s.outcome().fractionLearned())),
+            new Column<>("dead_units", createArrayType(IntegerType, false), true, s -> toList(s.outcome().deadUnits())),
+            new Column<>("excluded_inputs", createArrayType(IntegerType, false), true,
+                    s -> toList(s.outcome().excludedInputs())),
+            new Column<>("data_root", StringType, false, s -> s.spec().dataRoot()),
+            new Column<>("train_size", IntegerType, false, s -> s.spec().trainSize()),
+            new Column<>("valid_size", IntegerType, false, s -> s.spec().validSize()),
+            new Column<>("test_size", IntegerType, true, s -> s.spec().testSize()),
+            new Column<>("permutation_seed", LongType, true, s -> s.spec().permutationSeed()),
+            new Column<>("hidden", StringType, false, s -> s.spec().hidden().stream().map(String::valueOf)
+                    .collect(Collectors.joining("-"))),
+            new Column<>("hidden_layers", IntegerType, false, s -> s.spec().hidden().size()),
+            new Column<>("activation", StringType, false, s -> s.spec().activation()),
+            new Column<>("ridge", DoubleType, false, s -> s.spec().ridge()),
+            new Column<>("length_scale", DoubleType, false, s -> s.spec().lengthScale()),
+            new Column<>("length_scale_factor", DoubleType, false, s -> s.spec().lengthScaleFactor()),
+            new Column<>("orthonormal", BooleanType, false, s -> s.spec().orthonormal()),
+            new Column<>("learning_rate", DoubleType, false, s -> s.training().learningRate()),
+            new Column<>("learning_rate_decay", DoubleType, false, s -> s.training().learningRateDecay()),
+            new Column<>("momentum_start", DoubleType, false, s -> s.training().momentumStart()),
+            new Column<>("momentum_end", DoubleType, false, s -> s.training().momentumEnd()),
+            new Column<>("momentum_ramp_epochs", IntegerType, false, s -> s.training().momentumRampEpochs()),
+            new Column<>("weight_decay", DoubleType, false, s -> s.training().weightDecay()),
+            new Column<>("max_column_norm", DoubleType, false, s -> s.training().maxColumnNorm()),
+            new Column<>("batch_size", IntegerType, false, s -> s.training().batchSize()),
+            new Column<>("max_epochs", IntegerType, false, s -> s.training().maxEpochs()),
+            new Column<>("patience", IntegerType, false, s -> s.training().patience()),
+            new Column<>("stage_epochs", IntegerType, false, s -> s.training().stageEpochs()),
+            new Column<>("recipes", StringType, true, s -> s.outcome().recipes()),
+            new Column<>("config", StringType, false, s -> s.spec().canonicalConfig()),
+            new Column<>("schema_version", IntegerType, false, s -> SCHEMA_VERSION),
+            new Column<>("code_version", StringType, false, s -> s.provenance().codeVersion()),
+            new Column<>("spark_version", StringType, false, s -> s.provenance().sparkVersion()),
+            new Column<>("nd4j_version", StringType, false, s -> s.provenance().nd4jVersion()),
+            new Column<>("java_version", StringType, false, s -> s.provenance().javaVersion()),
+            new Column<>("dataset_path", StringType, false, s -> s.provenance().datasetPath()),
+            new Column<>("dataset_sha256", StringType, false, s -> s.provenance().datasetSha256()),
+            new Column<>("host", StringType, false, s -> s.outcome().host()),
+            new Column<>("start_time", TimestampType, false, s -> new Timestamp(s.outcome().startMillis())),
+            new Column<>("end_time", TimestampType, false, s -> new Timestamp(s.outcome().endMillis())));
+
+    public static final StructType SCHEMA = Column.schema(COLUMNS);
+
+    private TrialTable() {}
+
+    public static Row row(TrialOutcome outcome, Provenance provenance) {
+        return Column.row(COLUMNS, new Source(outcome, provenance));
+    }
+
+    private static List<Double> toList(double[] a) {
+        return a == null ? null : Arrays.stream(a).boxed().toList();
+    }
+
+    private static List<Integer> toList(int[] a) {
+        return a == null ? null : Arrays.stream(a).boxed().toList();
+    }
+}

@@ -1,0 +1,142 @@
+package org.paramprediction.sweep;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.paramprediction.io.HadoopConf;
+import org.paramprediction.io.Provenance;
+import org.paramprediction.io.ResultStore;
+import org.paramprediction.sweep.config.SweepSpec;
+import org.paramprediction.sweep.config.TrialSpec;
+
+/**
+ * Runs a sweep on Spark: skips trials already committed (resume), precomputes the input covariances
+ * trials need, runs every remaining trial as its own one-task Spark job (so as many run at once as
+ * there are task slots, each on one BLAS thread), appends results to Parquet as they finish, and
+ * compacts the output at the end.
+ */
+public final class SweepRunner {
+
+    /** Finished trials are written at most this often (and at the end). */
+    private static final long FLUSH_MILLIS = 5_000;
+
+    private final SparkSession spark;
+    private final PrintStream console;
+
+    public SweepRunner(SparkSession spark, PrintStream console) {
+        this.spark = spark;
+        this.console = console;
+    }
+
+    /** What a run did. */
+    public record Result(int total, int skipped, int ran, int failed) {}
+
+    public Result run(SweepSpec sweep, String out, boolean resume, boolean retryFailed) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        ResultStore store = new ResultStore(spark, out, sweep.name());
+        Map<String, String> committed = store.committedStatus();
+        if (!committed.isEmpty() && !resume && !retryFailed) {
+            throw new IllegalStateException(store.trialsDir() + " already holds " + committed.size()
+                    + " trials of sweep '" + sweep.name() + "'; pass --resume to continue it (or --retry-failed), "
+                    + "or choose another output directory");
+        }
+        List<TrialSpec> toRun = new ArrayList<>();
+        Set<String> rerun = new HashSet<>();
+        for (TrialSpec t : sweep.trials()) {
+            String status = committed.get(t.trialId());
+            if (status == null) {
+                toRun.add(t);
+            } else if (retryFailed && TrialOutcome.FAILED.equals(status)) {
+                toRun.add(t);
+                rerun.add(t.trialId());
+            }
+        }
+        store.prepare(rerun);
+        Progress progress = new Progress(console, sweep.trials().size());
+        progress.started(sweep.trials().size() - toRun.size(), toRun.size());
+        if (toRun.isEmpty()) {
+            return new Result(sweep.trials().size(), sweep.trials().size(), 0, 0);
+        }
+        HadoopConf hadoop = HadoopConf.of(sc.hadoopConfiguration());
+        InputCovariances inputs = new InputCovariances(sc, hadoop, out);
+        inputs.prepare(toRun);
+        String root = toRun.get(0).dataRoot();
+        String sha = inputs.datasetSha256(root);
+        for (TrialSpec t : toRun) {
+            if (!t.dataRoot().equals(root)) {
+                throw new IllegalArgumentException("all trials of a sweep must use one dataset root, but found "
+                        + root + " and " + t.dataRoot());
+            }
+        }
+        Provenance provenance = Provenance.of(spark.version(), root, sha);
+        SweepContext ctx = new SweepContext(hadoop, out, sha);
+        runAll(sc, toRun, ctx, store, provenance, progress);
+        store.compact();
+        return new Result(sweep.trials().size(), sweep.trials().size() - toRun.size(), toRun.size(), progress.failed());
+    }
+
+    private void runAll(JavaSparkContext sc, List<TrialSpec> trials, SweepContext ctx, ResultStore store,
+            Provenance provenance, Progress progress) {
+        Map<JavaFutureAction<List<TrialOutcome>>, TrialSpec> running = new LinkedHashMap<>();
+        for (TrialSpec t : trials) {
+            sc.setJobDescription("trial " + t.trialId() + " " + t.method() + " f=" + t.fraction() + " r=" + t.repeat());
+            running.put(sc.parallelize(List.of(t), 1).map(spec -> TrialExecutor.run(spec, ctx)).collectAsync(), t);
+        }
+        List<TrialOutcome> pending = new ArrayList<>();
+        long lastFlush = System.currentTimeMillis();
+        while (!running.isEmpty()) {
+            Iterator<Map.Entry<JavaFutureAction<List<TrialOutcome>>, TrialSpec>> it = running.entrySet().iterator();
+            while (it.hasNext()) {
+                var e = it.next();
+                if (e.getKey().isDone()) {
+                    it.remove();
+                    TrialOutcome o = outcome(e.getKey(), e.getValue());
+                    pending.add(o);
+                    progress.finished(o, Math.min(running.size(), slots(sc)));
+                }
+            }
+            if (!pending.isEmpty() && (running.isEmpty() || System.currentTimeMillis() - lastFlush >= FLUSH_MILLIS)) {
+                store.append(pending, provenance);
+                pending.clear();
+                lastFlush = System.currentTimeMillis();
+            }
+            sleep(100);
+        }
+    }
+
+    private static TrialOutcome outcome(JavaFutureAction<List<TrialOutcome>> f, TrialSpec t) {
+        try {
+            return f.get().get(0);
+        } catch (ExecutionException e) {
+            // The task itself died (e.g. the executor was lost more often than Spark retries).
+            long now = System.currentTimeMillis();
+            return new TrialOutcome(t, TrialOutcome.FAILED, "Spark task failed: " + e.getCause(), 0, Double.NaN,
+                    Double.NaN, 0, 0, 0, null, null, null, null, List.of(), "unknown", now, now);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for trial " + t.trialId(), e);
+        }
+    }
+
+    private static int slots(JavaSparkContext sc) {
+        return Math.max(1, sc.defaultParallelism());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.paramprediction.sweep;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.paramprediction.data.ByteImageDataset;
+import org.paramprediction.data.DataSplits;
+import org.paramprediction.data.Dataset;
+import org.paramprediction.io.DataRef;
+import org.paramprediction.io.DatasetCache;
+import org.paramprediction.io.Provenance;
+import org.paramprediction.sweep.config.TrialSpec;
+import org.paramprediction.train.EpochMetrics;
+import org.paramprediction.train.ModelSpec;
+import org.paramprediction.train.StagedTraining;
+import org.paramprediction.train.TrainingResult;
+
+/**
+ * Runs one trial inside a Spark task, on one BLAS thread. Anything that goes wrong — an exception, a
+ * non-finite loss, running out of memory — becomes a FAILED outcome with the error, so the sweep
+ * goes on. All randomness comes from the trial's seed, so a task retry reproduces the same numbers.
+ */
+public final class TrialExecutor {
+
+    private TrialExecutor() {}
+
+    public static DataRef dataRef(TrialSpec t) {
+        return new DataRef(t.dataRoot(), t.trainSize(), t.validSize(), t.testSize(), t.permutationSeed());
+    }
+
+    public static TrialOutcome run(TrialSpec t, SweepContext ctx) {
+        Nd4j.factory().blas().setMaxThreads(1);
+        long start = System.currentTimeMillis();
+        List<EpochMetrics> epochs = new ArrayList<>();
+        try {
+            DataSplits data = DatasetCache.get(dataRef(t), ctx.hadoop());
+            ModelSpec spec = modelSpec(t, data.train());
+            TrainingResult r = StagedTraining.run(spec, t.training(), data,
+                    new TrialCovarianceSource(ctx, dataRef(t), data.train()), t.seed(), DataType.FLOAT, epochs::add);
+            if (!Double.isFinite(r.bestValidError()) || !Double.isFinite(r.testError())) {
+                return failed(t, "non-finite validation or test error", epochs, start);
+            }
+            String recipes = r.recipes().stream()
+                    .map(layer -> layer.stream().map(Object::toString).collect(Collectors.joining(", ", "[", "]")))
+                    .collect(Collectors.joining(", ", "[", "]"));
+            return new TrialOutcome(t, TrialOutcome.OK, null, r.bestEpoch(), r.bestValidError(), r.testError(),
+                    r.seconds(), r.counts().total(), r.counts().dynamic(), r.counts().fractionLearned(), r.deadUnits(),
+                    r.excludedInputs(), recipes, epochs, Provenance.host(), start, System.currentTimeMillis());
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            return failed(t, describe(e), epochs, start);
+        }
+    }
+
+    private static ModelSpec modelSpec(TrialSpec t, Dataset train) {
+        int rows = 0;
+        int cols = 0;
+        if (train instanceof ByteImageDataset images) {
+            rows = images.rows();
+            cols = images.cols();
+        }
+        return t.modelSpec(train.features(), rows, cols, train.numClasses());
+    }
+
+    private static TrialOutcome failed(TrialSpec t, String error, List<EpochMetrics> epochs, long start) {
+        return new TrialOutcome(t, TrialOutcome.FAILED, error, 0, Double.NaN, Double.NaN,
+                (System.currentTimeMillis() - start) / 1e3, 0, 0, null, null, null, null, List.copyOf(epochs),
+                Provenance.host(), start, System.currentTimeMillis());
+    }
+
+    private static String describe(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        String s = trace.toString();
+        return s.length() > 4000 ? s.substring(0, 4000) + "..." : s;
+    }
+}

@@ -1,0 +1,40 @@
+package org.paramprediction.sweep;
+
+import java.io.Serializable;
+import java.util.List;
+import org.paramprediction.sweep.config.TrialSpec;
+import org.paramprediction.train.EpochMetrics;
+
+/**
+ * What a trial task sends back to the driver: small values only. {@code status} is OK or FAILED;
+ * a FAILED trial has its {@code error} and whatever epochs finished before it failed.
+ */
+public record TrialOutcome(
+        TrialSpec spec,
+        String status,
+        String error,
+        int bestEpoch,
+        double bestValidError,
+        double testError,
+        double seconds,
+        long paramsTotal,
+        long paramsDynamic,
+        double[] fractionLearned,
+        int[] deadUnits,
+        int[] excludedInputs,
+        String recipes,
+        List<EpochMetrics> epochs,
+        String host,
+        long startMillis,
+        long endMillis)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String OK = "OK";
+    public static final String FAILED = "FAILED";
+
+    public boolean ok() {
+        return OK.equals(status);
+    }
+}

@@ -1,0 +1,67 @@
+package org.paramprediction.sweep.config;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads a YAML sweep file (schema: docs/CONFIG.md) into a validated {@link SweepSpec}, on the
+ * driver before any Spark work. The file is read as a node tree (no object is constructed from
+ * a tag), every value is checked and every problem is collected; if there is any, one {@link
+ * ConfigException} lists them all, each as {@code file:line: path rule but was value}.
+ */
+public final class SweepConfigLoader {
+
+    private SweepConfigLoader() {
+    }
+
+    /** Reads and validates {@code file} (UTF-8). */
+    public static SweepSpec load(Path file) {
+        String name = file.toString();
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(new ConfigError(name, 0, "", "must be UTF-8 text", null));
+        } catch (IOException e) {
+            throw new ConfigException(new ConfigError(name, 0, "", "cannot be read (" + e + ")", null));
+        }
+        return parse(text, name);
+    }
+
+    /**
+     * Validates the YAML text {@code yaml}; {@code fileName} is only used in messages.
+     *
+     * @throws ConfigException listing every problem found
+     */
+    public static SweepSpec parse(String yaml, String fileName) {
+        ErrorCollector errors = new ErrorCollector(fileName);
+        YamlTree tree = YamlTree.parse(yaml, errors);
+        if (tree == null) {
+            errors.throwIfAny();
+        }
+        SweepDraft draft = new SweepReader(tree, errors).read();
+        if (draft == null) {
+            errors.throwIfAny();
+        }
+        List<TrialSpec> trials = new SweepExpander(draft, errors).expand();
+        errors.throwIfAny();
+        return new SweepSpec(draft.name(), fileName, draft.repeats(),
+                distinct(draft.values(SweepField.METHOD), Method.class),
+                distinct(draft.values(SweepField.FRACTION), Double.class),
+                distinct(draft.values(SweepField.COLUMNS), Integer.class), draft.gridKeys(), trials);
+    }
+
+    private static <T> List<T> distinct(List<Object> values, Class<T> type) {
+        return values.stream().map(type::cast).distinct().toList();
+    }
+}

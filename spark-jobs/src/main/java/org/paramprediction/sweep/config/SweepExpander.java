@@ -1,0 +1,212 @@
+package org.paramprediction.sweep.config;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.paramprediction.layer.Activation;
+import org.paramprediction.sweep.config.SweepDraft.Axis;
+import org.paramprediction.sweep.config.SweepDraft.Setting;
+import org.paramprediction.train.DictionarySpec;
+import org.paramprediction.train.LayerSpec;
+import org.paramprediction.train.TrainingConfig;
+
+/**
+ * Expands a {@link SweepDraft} into trials: the product of its axes (method x fraction x columns x
+ * grid keys in file order, last one fastest) x repeats (fastest). Each combination is checked
+ * across fields (length scales, columns against layer sizes, the core-model records); trials
+ * with the same id (e.g. Full at several fractions) are kept once, in first-seen order.
+ */
+final class SweepExpander {
+
+    /** Upper bound on the size of the product, so that a typo cannot schedule millions of trials. */
+    static final long MAX_TRIALS = 100_000;
+
+    private static final SweepField[] TRAINING = Arrays.stream(SweepField.values())
+            .filter(f -> f.trainingComponent() != null).toArray(SweepField[]::new);
+
+    private final SweepDraft draft;
+    private final ErrorCollector errors;
+
+    SweepExpander(SweepDraft draft, ErrorCollector errors) {
+        this.draft = draft;
+        this.errors = errors;
+    }
+
+    List<TrialSpec> expand() {
+        List<Axis> axes = draft.axes();
+        long product = draft.repeats();
+        for (Axis a : axes) {
+            product *= a.values().size();
+            if (product > MAX_TRIALS) {
+                errors.add(1, "", "the sweep expands to more than " + MAX_TRIALS + " trials (method x fraction x "
+                        + "columns x grid x repeats); split it into several files", null);
+                return List.of();
+            }
+        }
+        if (product == 0 || axes.size() < 3) {
+            return List.of();
+        }
+        Map<String, TrialSpec> trials = new LinkedHashMap<>();
+        int[] index = new int[axes.size()];
+        do {
+            Map<SweepField, Setting> v = new EnumMap<>(draft.base());
+            for (int i = 0; i < index.length; i++) {
+                v.put(axes.get(i).field(), axes.get(i).values().get(index[i]));
+            }
+            for (TrialSpec t : trials(v)) {
+                trials.putIfAbsent(t.trialId(), t);
+            }
+        } while (advance(index, axes));
+        return List.copyOf(trials.values());
+    }
+
+    private static boolean advance(int[] index, List<Axis> axes) {
+        for (int i = index.length - 1; i >= 0; i--) {
+            if (++index[i] < axes.get(i).values().size()) {
+                return true;
+            }
+            index[i] = 0;
+        }
+        return false;
+    }
+
+    /**
+     * The trials (one per repeat) of one combination, or none after reporting why it is invalid.
+     * Each cross-field check runs when the values it reads are valid, so that its problems are
+     * reported together with those of single values.
+     */
+    private List<TrialSpec> trials(Map<SweepField, Setting> v) {
+        boolean scales = valid(v, SweepField.LENGTH_SCALE, SweepField.LENGTH_SCALE_FACTOR) && lengthScalesOk(v);
+        TrainingConfig training = valid(v, TRAINING) ? training(v) : null;
+        boolean shape = valid(v, SweepField.METHOD, SweepField.COLUMNS, SweepField.HIDDEN) && columnsFit(v);
+        boolean layers = scales && shape && valid(v, SweepField.values()) && layersBuild(v);
+        if (training == null || !layers) {
+            return List.of();
+        }
+        Method method = (Method) value(v, SweepField.METHOD);
+        List<TrialSpec> out = new ArrayList<>(draft.repeats());
+        for (int r = 0; r < draft.repeats(); r++) {
+            try {
+                out.add(TrialSpec.create(draft.name(), r, method, num(v, SweepField.FRACTION),
+                        (Integer) value(v, SweepField.COLUMNS), (String) value(v, SweepField.DATASET_ROOT),
+                        (Integer) value(v, SweepField.TRAIN_SIZE), (Integer) value(v, SweepField.VALID_SIZE),
+                        (Integer) value(v, SweepField.TEST_SIZE), (Long) value(v, SweepField.PERMUTATION_SEED),
+                        hidden(v), activation(v), num(v, SweepField.RIDGE), num(v, SweepField.LENGTH_SCALE),
+                        num(v, SweepField.LENGTH_SCALE_FACTOR), (Boolean) value(v, SweepField.ORTHONORMAL), training));
+            } catch (IllegalArgumentException e) {
+                report(v.get(SweepField.METHOD), "gives an invalid trial: " + e.getMessage());
+                return List.of();
+            }
+        }
+        return out;
+    }
+
+    private boolean lengthScalesOk(Map<SweepField, Setting> v) {
+        Setting ls = v.get(SweepField.LENGTH_SCALE);
+        Setting lsf = v.get(SweepField.LENGTH_SCALE_FACTOR);
+        if ((ls.value() == null) != (lsf.value() == null)) {
+            return true;
+        }
+        Setting at = ls.value() != null && !lsf.defaulted() ? lsf : ls;
+        Setting other = at == ls ? lsf : ls;
+        String rule = ls.value() == null
+                ? "or " + other.path() + " must be set (exactly one of the two)"
+                : "and " + other.path() + " must not both be set (set one of them to null)";
+        errors.add(at.line(), at.path(), rule, "length_scale=" + ls.shown() + ", length_scale_factor=" + lsf.shown());
+        return false;
+    }
+
+    /** The training settings, or null after mapping TrainingConfig's complaint to the YAML key. */
+    private TrainingConfig training(Map<SweepField, Setting> v) {
+        try {
+            return new TrainingConfig(num(v, SweepField.LEARNING_RATE), num(v, SweepField.LEARNING_RATE_DECAY),
+                    num(v, SweepField.MOMENTUM_START), num(v, SweepField.MOMENTUM_END),
+                    (Integer) value(v, SweepField.MOMENTUM_RAMP_EPOCHS), num(v, SweepField.WEIGHT_DECAY),
+                    num(v, SweepField.MAX_COLUMN_NORM), (Integer) value(v, SweepField.BATCH_SIZE),
+                    (Integer) value(v, SweepField.EPOCHS), (Integer) value(v, SweepField.PATIENCE),
+                    (Integer) value(v, SweepField.STAGE_EPOCHS));
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            for (SweepField f : SweepField.values()) {
+                String component = f.trainingComponent();
+                if (component != null && message.startsWith(component + " ")) {
+                    Setting s = v.get(f);
+                    String rule = message.substring(component.length() + 1).replaceFirst(" but was .*$", "");
+                    errors.add(s.line(), s.path(), rule, s.shown());
+                    return null;
+                }
+            }
+            report(v.get(SweepField.EPOCHS), "gives invalid training settings: " + message);
+            return null;
+        }
+    }
+
+    private boolean columnsFit(Map<SweepField, Setting> v) {
+        Method method = (Method) value(v, SweepField.METHOD);
+        List<Integer> hidden = hidden(v);
+        Setting columns = v.get(SweepField.COLUMNS);
+        if (method.usesFraction() && (Integer) columns.value() > Collections.min(hidden)) {
+            errors.add(columns.line(), columns.path(),
+                    "must be <= the smallest hidden layer (model.hidden = " + hidden + ")", columns.shown());
+            return false;
+        }
+        return true;
+    }
+
+    /** Builds every layer's core-model records once, so that their rules are checked before any Spark work. */
+    private boolean layersBuild(Map<SweepField, Setting> v) {
+        Method method = (Method) value(v, SweepField.METHOD);
+        List<Integer> hidden = hidden(v);
+        try {
+            double ls = num(v, SweepField.LENGTH_SCALE);
+            double lsf = num(v, SweepField.LENGTH_SCALE_FACTOR);
+            List<DictionarySpec> layers = method.layers(hidden.size(), num(v, SweepField.FRACTION),
+                    (Integer) value(v, SweepField.COLUMNS), num(v, SweepField.RIDGE), ls, lsf,
+                    (Boolean) value(v, SweepField.ORTHONORMAL));
+            for (int l = 0; l < hidden.size(); l++) {
+                new LayerSpec(hidden.get(l), activation(v), layers.get(l));
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            report(v.get(SweepField.METHOD), "gives an invalid layer: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static boolean valid(Map<SweepField, Setting> v, SweepField... fields) {
+        for (SweepField f : fields) {
+            if (v.get(f).value() == ValueReader.INVALID) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void report(Setting at, String rule) {
+        errors.add(at.line(), at.path(), rule + " (" + at.path() + " = " + at.shown() + ")", null);
+    }
+
+    private static Object value(Map<SweepField, Setting> v, SweepField f) {
+        return v.get(f).value();
+    }
+
+    /** A number, 0 for an unset nullable one. */
+    private static double num(Map<SweepField, Setting> v, SweepField f) {
+        Object x = value(v, f);
+        return x == null ? 0 : ((Number) x).doubleValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Integer> hidden(Map<SweepField, Setting> v) {
+        return (List<Integer>) value(v, SweepField.HIDDEN);
+    }
+
+    private static Activation activation(Map<SweepField, Setting> v) {
+        return Activation.valueOf(((String) value(v, SweepField.ACTIVATION)).toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,55 @@
+package org.paramprediction.sweep.config;
+
+import java.io.Serializable;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A validated sweep: its trials in deterministic order (method x fraction x columns x grid x
+ * repeats, duplicates removed) and, for summaries, the configured axes.
+ *
+ * @param name      the sweep id ({@code [a-z0-9][a-z0-9_-]{0,63}})
+ * @param file      the file it was read from, as given to the loader
+ * @param repeats   seeds per configuration
+ * @param methods   the methods, in file order
+ * @param fractions the fractions learned, in file order (Full trials use 1.0 regardless)
+ * @param columns   the column counts, in file order (Full trials use 1 regardless)
+ * @param gridKeys  the dotted paths listed under {@code grid}, in file order
+ * @param trials    every trial, with distinct trial ids
+ */
+public record SweepSpec(String name, String file, int repeats, List<Method> methods, List<Double> fractions,
+        List<Integer> columns, List<String> gridKeys, List<TrialSpec> trials) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public SweepSpec {
+        if (name == null || name.isBlank() || file == null) {
+            throw new IllegalArgumentException("name and file must be set but were " + name + " and " + file);
+        }
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats must be >= 1 but was " + repeats);
+        }
+        methods = List.copyOf(methods);
+        fractions = List.copyOf(fractions);
+        columns = List.copyOf(columns);
+        gridKeys = List.copyOf(gridKeys);
+        trials = List.copyOf(trials);
+        if (trials.isEmpty()) {
+            throw new IllegalArgumentException("trials must not be empty");
+        }
+        Set<String> ids = new HashSet<>();
+        for (TrialSpec t : trials) {
+            if (!ids.add(t.trialId())) {
+                throw new IllegalArgumentException("trial ids must be distinct but " + t.trialId() + " repeats");
+            }
+        }
+    }
+
+    /** The trial with this id. */
+    public TrialSpec trial(String trialId) {
+        return trials.stream().filter(t -> t.trialId().equals(trialId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("trialId must be one of the " + trials.size()
+                        + " trials of sweep " + name + " but was " + trialId));
+    }
+}

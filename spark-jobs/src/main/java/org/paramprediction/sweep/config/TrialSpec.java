@@ -1,0 +1,185 @@
+package org.paramprediction.sweep.config;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.paramprediction.layer.Activation;
+import org.paramprediction.train.DictionarySpec;
+import org.paramprediction.train.LayerSpec;
+import org.paramprediction.train.ModelSpec;
+import org.paramprediction.train.TrainingConfig;
+
+/**
+ * One fully resolved trial of a sweep: flat, typed fields (they become Parquet columns). Build it
+ * with {@link #create}, which normalises the settings a method ignores and derives the identity;
+ * the canonical constructor checks that the fields are normalised and that {@code
+ * canonicalConfig}, {@code trialId} and {@code seed} are the ones derived from them.
+ *
+ * <p>Normalisation (so that settings a method ignores cannot split one trial into several): Full
+ * has fraction 1 and 1 column; methods without kernel layers have ridge 0; methods without SE
+ * layers have both length scales 0; Full and LowRank have {@code orthonormal = false}.
+ *
+ * @param sweepId           the sweep's name
+ * @param trialId           first 16 hex characters of SHA-256 of {@code canonicalConfig}
+ * @param repeat            0-based repeat index
+ * @param seed              derived from {@code canonicalConfig} only (see {@link TrialIdentity})
+ * @param method            display name of the {@link Method}
+ * @param activation        {@code relu}, {@code tanh} or {@code sigmoid}
+ * @param lengthScale       fixed SE length scale in pixels, or 0
+ * @param lengthScaleFactor SE length scale as a multiple of the alpha spacing, or 0
+ * @param canonicalConfig   sorted-key JSON of every field except sweepId, trialId and seed
+ */
+public record TrialSpec(
+        String sweepId,
+        String trialId,
+        int repeat,
+        long seed,
+        String method,
+        double fraction,
+        int columns,
+        String dataRoot,
+        int trainSize,
+        int validSize,
+        Integer testSize,
+        Long permutationSeed,
+        List<Integer> hidden,
+        String activation,
+        double ridge,
+        double lengthScale,
+        double lengthScaleFactor,
+        boolean orthonormal,
+        TrainingConfig training,
+        String canonicalConfig)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public TrialSpec {
+        require(sweepId != null && !sweepId.isBlank(), "sweepId must not be blank", sweepId);
+        require(repeat >= 0, "repeat must be >= 0", repeat);
+        Method m = Method.parse(method);
+        activationOf(activation);
+        require(fraction > 0 && fraction <= 1, "fraction must be in (0, 1]", fraction);
+        require(columns >= 1, "columns must be >= 1", columns);
+        require(dataRoot != null && !dataRoot.isBlank(), "dataRoot must not be blank", dataRoot);
+        require(trainSize >= 1 && validSize >= 1, "trainSize and validSize must be >= 1",
+                trainSize + " and " + validSize);
+        require(testSize == null || testSize >= 1, "testSize must be null or >= 1", testSize);
+        require(permutationSeed == null || permutationSeed >= 1, "permutationSeed must be null or >= 1",
+                permutationSeed);
+        require(hidden != null, "hidden must be set", null);
+        hidden = List.copyOf(hidden);
+        require(!hidden.isEmpty() && hidden.stream().allMatch(u -> u >= 1), "hidden must be non-empty sizes >= 1",
+                hidden);
+        require(Double.isFinite(ridge) && ridge >= 0, "ridge must be >= 0", ridge);
+        require(Double.isFinite(lengthScale) && lengthScale >= 0, "lengthScale must be >= 0", lengthScale);
+        require(Double.isFinite(lengthScaleFactor) && lengthScaleFactor >= 0, "lengthScaleFactor must be >= 0",
+                lengthScaleFactor);
+        require(training != null, "training must be set", null);
+        requireNormalised(m, fraction, columns, ridge, lengthScale, lengthScaleFactor, orthonormal);
+        String expected = TrialIdentity.canonicalConfig(repeat, method, fraction, columns, dataRoot, trainSize,
+                validSize, testSize, permutationSeed, hidden, activation, ridge, lengthScale, lengthScaleFactor,
+                orthonormal, training);
+        require(expected.equals(canonicalConfig), "canonicalConfig must be " + expected, canonicalConfig);
+        require(TrialIdentity.trialId(canonicalConfig).equals(trialId),
+                "trialId must be " + TrialIdentity.trialId(canonicalConfig), trialId);
+        require(TrialIdentity.seed(canonicalConfig) == seed, "seed must be " + TrialIdentity.seed(canonicalConfig),
+                seed);
+    }
+
+    /**
+     * A trial from its settings: normalises what {@code method} ignores, then derives {@code
+     * canonicalConfig}, {@code trialId} and {@code seed}.
+     */
+    public static TrialSpec create(String sweepId, int repeat, Method method, double fraction, int columns,
+            String dataRoot, int trainSize, int validSize, Integer testSize, Long permutationSeed,
+            List<Integer> hidden, Activation activation, double ridge, double lengthScale,
+            double lengthScaleFactor, boolean orthonormal, TrainingConfig training) {
+        double f = method.usesFraction() ? fraction : 1.0;
+        int c = method.usesFraction() ? columns : 1;
+        double r = method.usesRidge() ? ridge : 0;
+        double ls = method.usesLengthScale() ? lengthScale : 0;
+        double lsf = method.usesLengthScale() ? lengthScaleFactor : 0;
+        boolean o = method.usesOrthonormal() && orthonormal;
+        String act = activation.name().toLowerCase(Locale.ROOT);
+        String canonical = TrialIdentity.canonicalConfig(repeat, method.displayName(), f, c, dataRoot, trainSize,
+                validSize, testSize, permutationSeed, hidden, act, r, ls, lsf, o, training);
+        return new TrialSpec(sweepId, TrialIdentity.trialId(canonical), repeat, TrialIdentity.seed(canonical),
+                method.displayName(), f, c, dataRoot, trainSize, validSize, testSize, permutationSeed, hidden, act,
+                r, ls, lsf, o, training, canonical);
+    }
+
+    public Method methodEnum() {
+        return Method.parse(method);
+    }
+
+    public Activation activationEnum() {
+        return activationOf(activation);
+    }
+
+    /** The dictionary of each hidden layer ({@link Method#layers}). */
+    public List<DictionarySpec> dictionaries() {
+        return methodEnum().layers(hidden.size(), fraction, columns, ridge, lengthScale, lengthScaleFactor,
+                orthonormal);
+    }
+
+    /**
+     * The network of this trial for a dataset with {@code inputs} features laid out on a {@code
+     * gridRows x gridCols} image (0 x 0 when they have no topology) and {@code classes} classes.
+     */
+    public ModelSpec modelSpec(int inputs, int gridRows, int gridCols, int classes) {
+        List<DictionarySpec> dictionaries = dictionaries();
+        List<LayerSpec> layers = new ArrayList<>(hidden.size());
+        for (int l = 0; l < hidden.size(); l++) {
+            layers.add(new LayerSpec(hidden.get(l), activationEnum(), dictionaries.get(l)));
+        }
+        return new ModelSpec(inputs, gridRows, gridCols, layers, classes);
+    }
+
+    /** Short label for logs, e.g. {@code SE-Emp f=0.1 c=5 r=0 [3f2a...]}. */
+    public String label() {
+        String what = methodEnum().usesFraction()
+                ? method + " f=" + CanonicalJson.decimal(fraction) + " c=" + columns
+                : method;
+        return what + " r=" + repeat + " [" + trialId + "]";
+    }
+
+    private static Activation activationOf(String name) {
+        for (Activation a : Activation.values()) {
+            if (a.name().toLowerCase(Locale.ROOT).equals(name)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("activation must be one of relu, tanh, sigmoid but was " + name);
+    }
+
+    private static void requireNormalised(Method m, double fraction, int columns, double ridge, double lengthScale,
+            double lengthScaleFactor, boolean orthonormal) {
+        if (!m.usesFraction()) {
+            require(fraction == 1 && columns == 1, "fraction and columns must be 1 for " + m.displayName(),
+                    fraction + " and " + columns);
+        }
+        if (!m.usesRidge()) {
+            require(ridge == 0, "ridge must be 0 for " + m.displayName() + " (no kernel layer)", ridge);
+        }
+        if (m.usesLengthScale()) {
+            require((lengthScale > 0) != (lengthScaleFactor > 0),
+                    "exactly one of lengthScale and lengthScaleFactor must be > 0 for " + m.displayName(),
+                    lengthScale + " and " + lengthScaleFactor);
+        } else {
+            require(lengthScale == 0 && lengthScaleFactor == 0,
+                    "lengthScale and lengthScaleFactor must be 0 for " + m.displayName() + " (no SE layer)",
+                    lengthScale + " and " + lengthScaleFactor);
+        }
+        if (!m.usesOrthonormal()) {
+            require(!orthonormal, "orthonormal must be false for " + m.displayName(), true);
+        }
+    }
+
+    private static void require(boolean ok, String rule, Object value) {
+        if (!ok) {
+            throw new IllegalArgumentException(rule + " but was " + value);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.paramprediction.sweep.config;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads one typed value from a YAML node, checks its {@link Rule} and reports any problem with the
+ * node's line. Strict: a quoted {@code "5"} is not an integer, {@code yes} is not a boolean, and
+ * integers must be written in decimal (YAML 1.1 would read {@code 010} as 8).
+ */
+final class ValueReader {
+
+    /** Returned (after reporting) for a value that could not be read. */
+    static final Object INVALID = new Object() {
+        @Override
+        public String toString() {
+            return "<invalid>";
+        }
+    };
+
+    private static final Pattern DECIMAL_INT = Pattern.compile("[-+]?(0|[1-9][0-9_]*)");
+    private static final Pattern DECIMAL_FLOAT = Pattern.compile("[-+]?[0-9_.]+([eE][-+]?[0-9]+)?");
+    private static final Pattern INFINITY = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
+
+    private final YamlTree tree;
+    private final ErrorCollector errors;
+
+    ValueReader(YamlTree tree, ErrorCollector errors) {
+        this.tree = tree;
+        this.errors = errors;
+    }
+
+    /** The value of {@code node} as {@code field}'s type, or {@link #INVALID}. */
+    Object read(Node node, SweepField field, String path) {
+        return read(node, field.type(), field.nullable(), field.rule(), path);
+    }
+
+    Object read(Node node, ValueType type, boolean nullable, Rule rule, String path) {
+        if (!tree.untagged(node, path)) {
+            return INVALID;
+        }
+        if (YamlTree.isNull(node)) {
+            if (nullable) {
+                return null;
+            }
+            return fail(node, path, "must be " + type.description(), "null");
+        }
+        if (type == ValueType.INT_LIST) {
+            return readIntList(node, rule, path);
+        }
+        if (!(node instanceof ScalarNode s)) {
+            String hint = node instanceof SequenceNode ? " (to sweep over several values, list them under grid)" : "";
+            return fail(node, path, "must be " + type.description() + hint, YamlTree.show(node));
+        }
+        Object v = scalar(s, type);
+        if (v == INVALID) {
+            String rule0 = "must be " + type.description();
+            if ((type == ValueType.INT || type == ValueType.LONG) && s.getTag().equals(Tag.INT)) {
+                rule0 = "must be a decimal integer that fits in " + (type == ValueType.INT ? 32 : 64) + " bits";
+            }
+            return fail(node, path, rule0, YamlTree.show(node));
+        }
+        if (!rule.test(v)) {
+            return fail(node, path, rule.text(), YamlTree.show(node));
+        }
+        return v;
+    }
+
+    private Object readIntList(Node node, Rule rule, String path) {
+        if (!(node instanceof SequenceNode seq)) {
+            return fail(node, path, "must be a list of integers, e.g. [500, 500]", YamlTree.show(node));
+        }
+        if (seq.getValue().isEmpty()) {
+            return fail(node, path, "must not be empty", "[]");
+        }
+        List<Integer> out = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            Object v = read(seq.getValue().get(i), ValueType.INT, false, rule, path + "[" + i + "]");
+            ok &= v != INVALID;
+            out.add(v == INVALID ? null : (Integer) v);
+        }
+        return ok ? List.copyOf(out) : INVALID;
+    }
+
+    private Object fail(Node node, String path, String rule, String value) {
+        errors.add(node, path, rule, value);
+        return INVALID;
+    }
+
+    private static Object scalar(ScalarNode s, ValueType type) {
+        Tag tag = s.getTag();
+        String text = s.getValue();
+        return switch (type) {
+            case STRING -> tag.equals(Tag.STR) ? text : INVALID;
+            case INT -> tag.equals(Tag.INT) ? integer(text, Integer.MIN_VALUE, Integer.MAX_VALUE) : INVALID;
+            case LONG -> tag.equals(Tag.INT) ? integer(text, Long.MIN_VALUE, Long.MAX_VALUE) : INVALID;
+            case DOUBLE -> tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) ? real(text, tag) : INVALID;
+            case BOOL -> tag.equals(Tag.BOOL) && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))
+                    ? Boolean.valueOf(text.equalsIgnoreCase("true")) : INVALID;
+            case ACTIVATION -> tag.equals(Tag.STR) && List.of("relu", "tanh", "sigmoid").contains(text) ? text
+                    : INVALID;
+            case METHOD -> tag.equals(Tag.STR) ? method(text) : INVALID;
+            case INT_LIST -> throw new IllegalStateException("lists are read by readIntList");
+        };
+    }
+
+    private static Object integer(String text, long min, long max) {
+        if (!DECIMAL_INT.matcher(text).matches()) {
+            return INVALID;
+        }
+        BigInteger v = new BigInteger(text.replace("_", ""));
+        if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
+            return INVALID;
+        }
+        return max == Integer.MAX_VALUE ? (Object) v.intValue() : (Object) v.longValue();
+    }
+
+    /** A YAML int (decimal only) or float (not sexagesimal) as a double. */
+    private static Object real(String text, Tag tag) {
+        if (INFINITY.matcher(text).matches()) {
+            return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (text.equalsIgnoreCase(".nan")) {
+            return Double.NaN;
+        }
+        Pattern form = tag.equals(Tag.INT) ? DECIMAL_INT : DECIMAL_FLOAT;
+        if (!form.matcher(text).matches()) {
+            return INVALID;
+        }
+        try {
+            return Double.parseDouble(text.replace("_", ""));
+        } catch (NumberFormatException e) {
+            return INVALID;
+        }
+    }
+
+    private static Object method(String text) {
+        try {
+            return Method.parse(text);
+        } catch (IllegalArgumentException e) {
+            return INVALID;
+        }
+    }
+}

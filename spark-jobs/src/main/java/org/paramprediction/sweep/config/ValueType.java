@@ -1,0 +1,23 @@
+package org.paramprediction.sweep.config;
+
+/** The type of a config value, with the words an error message uses for it. */
+enum ValueType {
+    STRING("a string"),
+    INT("an integer"),
+    LONG("an integer"),
+    DOUBLE("a number"),
+    BOOL("true or false"),
+    INT_LIST("a list of integers"),
+    ACTIVATION("one of relu, tanh, sigmoid"),
+    METHOD("one of " + Method.validNames());
+
+    private final String description;
+
+    ValueType(String description) {
+        this.description = description;
+    }
+
+    String description() {
+        return description;
+    }
+}

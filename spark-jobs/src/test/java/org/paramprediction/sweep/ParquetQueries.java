@@ -1,0 +1,45 @@
+package org.paramprediction.sweep;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a sweep's Parquet output with DuckDB, independently of Spark, as a notebook would. */
+final class ParquetQueries {
+
+    private ParquetQueries() {}
+
+    /** Rows of {@code sql}, where {@code trials} and {@code epochs} name the two tables under {@code out}. */
+    static List<Map<String, Object>> query(Path out, String sql) {
+        String trials = "read_parquet('" + out + "/trials/*/*.parquet', hive_partitioning = true)";
+        String epochs = "read_parquet('" + out + "/epochs/*/*.parquet', hive_partitioning = true)";
+        String q = sql.replace("{trials}", trials).replace("{epochs}", epochs);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(q)) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= n; i++) {
+                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(q + ": " + e.getMessage(), e);
+        }
+    }
+
+    static long count(Path out, String sql) {
+        return ((Number) query(out, sql).get(0).values().iterator().next()).longValue();
+    }
+}

@@ -1,0 +1,111 @@
+package org.paramprediction.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paramprediction.SharedSpark;
+import org.paramprediction.sweep.config.SweepConfigLoader;
+import org.paramprediction.sweep.config.SweepSpec;
+
+/** Real sweeps on a Fashion-MNIST subset in local[2], checked through DuckDB. */
+class SweepEndToEndTest {
+
+    static final String SMALL = """
+            name: %s
+            dataset: {train_size: 2000, valid_size: 200, test_size: 300}
+            model: {hidden: [32, 32], activation: relu}
+            training: {epochs: 3, stage_epochs: 1, learning_rate: 0.05, batch_size: 50}
+            method: [Full, SE-Emp, RandFixU]
+            fraction: 0.25
+            columns: 2
+            repeats: 1
+            """;
+
+    static final String DIVERGING = """
+            name: diverging
+            dataset: {train_size: 500, valid_size: 100, test_size: 100}
+            model: {hidden: [16], activation: relu}
+            training: {epochs: 2}
+            method: Full
+            fraction: 1.0
+            columns: 1
+            grid:
+              training.learning_rate: [0.05, 1.0e12]
+            repeats: 1
+            """;
+
+    @TempDir
+    Path tmp;
+
+    private static SweepRunner.Result run(SweepSpec sweep, Path out, boolean resume, boolean retryFailed) {
+        PrintStream console = new PrintStream(new ByteArrayOutputStream());
+        return new SweepRunner(SharedSpark.session(), console).run(sweep, out.toString(), resume, retryFailed);
+    }
+
+    @Test
+    void sweepWritesOneRowPerTrialAndEpochsAndRefusesToRunTwiceWithoutResume() {
+        SweepSpec sweep = SweepConfigLoader.parse(SMALL.formatted("e2e"), "e2e.yaml");
+        Path out = tmp.resolve("out");
+        SweepRunner.Result r = run(sweep, out, false, false);
+        assertEquals(3, r.total());
+        assertEquals(0, r.failed());
+        List<Map<String, Object>> trials = ParquetQueries.query(out,
+                "SELECT trial_id, status, method, sweep_id, n_params_dynamic, test_error, epochs_trained FROM {trials}");
+        assertEquals(3, trials.size());
+        assertEquals(3, trials.stream().map(t -> t.get("trial_id")).distinct().count());
+        for (Map<String, Object> t : trials) {
+            assertEquals("OK", t.get("status"));
+            assertEquals("e2e", t.get("sweep_id"));
+            double bound = "Full".equals(t.get("method")) ? 0.35 : 0.85; // chance is 0.9
+            assertTrue(((Number) t.get("test_error")).doubleValue() < bound, "test error " + t);
+        }
+        long epochRows = ParquetQueries.count(out, "SELECT count(*) FROM {epochs}");
+        long expected = 3 * 3 + 1; // 3 epochs per trial, plus SE-Emp's 1 pre-training epoch
+        assertEquals(expected, epochRows);
+        assertEquals(1, ParquetQueries.count(out, "SELECT count(DISTINCT filename) FROM read_parquet('"
+                + out + "/trials/*/*.parquet', filename = true)"), "compacted into one file");
+
+        assertThrows(IllegalStateException.class, () -> run(sweep, out, false, false));
+        SweepRunner.Result again = run(sweep, out, true, false);
+        assertEquals(0, again.ran());
+        assertEquals(3, ParquetQueries.count(out, "SELECT count(*) FROM {trials}"));
+    }
+
+    @Test
+    void twoRunsOfTheSameConfigGiveIdenticalMetrics() {
+        SweepSpec sweep = SweepConfigLoader.parse(SMALL.formatted("same"), "same.yaml");
+        run(sweep, tmp.resolve("a"), false, false);
+        run(sweep, tmp.resolve("b"), false, false);
+        String q = "SELECT trial_id, stage, epoch, train_loss, valid_error, test_error FROM {epochs} "
+                + "ORDER BY trial_id, stage, epoch";
+        assertEquals(ParquetQueries.query(tmp.resolve("a"), q), ParquetQueries.query(tmp.resolve("b"), q));
+    }
+
+    @Test
+    void aDivergingTrialEndsFailedWhileTheOtherFinishesAndRetryDoesNotDuplicate() {
+        SweepSpec sweep = SweepConfigLoader.parse(DIVERGING, "diverging.yaml");
+        Path out = tmp.resolve("div");
+        SweepRunner.Result r = run(sweep, out, false, false);
+        assertEquals(2, r.total());
+        assertEquals(1, r.failed());
+        List<Map<String, Object>> failed = ParquetQueries.query(out,
+                "SELECT learning_rate, error FROM {trials} WHERE status = 'FAILED'");
+        assertEquals(1, failed.size());
+        assertEquals(1.0e12, ((Number) failed.get(0).get("learning_rate")).doubleValue());
+        assertTrue(String.valueOf(failed.get(0).get("error")).contains("loss"), failed.toString());
+        assertEquals(1, ParquetQueries.count(out, "SELECT count(*) FROM {trials} WHERE status = 'OK'"));
+
+        SweepRunner.Result retried = run(sweep, out, true, true);
+        assertEquals(1, retried.ran());
+        assertEquals(2, ParquetQueries.count(out, "SELECT count(*) FROM {trials}"));
+        assertEquals(2, ParquetQueries.count(out, "SELECT count(DISTINCT trial_id) FROM {trials}"));
+    }
+}
