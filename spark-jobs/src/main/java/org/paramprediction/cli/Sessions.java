@@ -22,6 +22,10 @@ final class Sessions {
         } else if (master != null) {
             b.master(master);
         }
-        return b.config("spark.sql.shuffle.partitions", "8").getOrCreate();
+        SparkSession spark = b.config("spark.sql.shuffle.partitions", "8").getOrCreate();
+        if (!conf.contains("spark.master")) {
+            spark.sparkContext().setLogLevel("WARN"); // an embedded run prints our progress, not Spark's INFO log
+        }
+        return spark;
     }
 }

@@ -1,0 +1,103 @@
+package org.paramprediction.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paramprediction.SharedSpark;
+import org.paramprediction.sweep.config.SweepConfigLoader;
+import org.paramprediction.sweep.config.SweepSpec;
+
+/**
+ * Kills the driver of a running sweep with SIGKILL once some trials are committed, then resumes it:
+ * every trial ends up exactly once, the committed ones are not rerun.
+ */
+class KillAndResumeTest {
+
+    private static final String CONFIG = """
+            name: killed
+            dataset: {train_size: 20000, valid_size: 500, test_size: 500}
+            model: {hidden: [256, 256], activation: relu}
+            training: {epochs: 4}
+            method: [Full, RandFixU, RandCon, SE]
+            fraction: [0.1, 0.2, 0.3]
+            columns: 1
+            repeats: 1
+            """;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void sigkilledSweepResumesWithEveryTrialExactlyOnce() throws Exception {
+        Path config = tmp.resolve("killed.yaml");
+        Files.writeString(config, CONFIG);
+        Path out = tmp.resolve("out");
+        SweepSpec sweep = SweepConfigLoader.load(config);
+        int total = sweep.trials().size();
+
+        Process driver = startDriver(config, out);
+        Path trialsDir = out.resolve("trials/sweep_id=killed");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (committedFiles(trialsDir) == 0 && driver.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(driver.isAlive(), "the sweep finished before it could be killed; make it longer");
+        driver.destroyForcibly(); // SIGKILL
+        driver.waitFor();
+
+        long committed = committedFiles(trialsDir) == 0 ? 0
+                : ParquetQueries.count(out, "SELECT count(*) FROM {trials}");
+        assertTrue(committed >= 1 && committed < total, "committed before the kill: " + committed);
+
+        SweepRunner.Result resumed = new SweepRunner(SharedSpark.session(), new PrintStream(new ByteArrayOutputStream()))
+                .run(sweep, out.toString(), true, false);
+        assertEquals(total - committed, resumed.ran());
+        assertEquals(total, ParquetQueries.count(out, "SELECT count(*) FROM {trials}"));
+        assertEquals(total, ParquetQueries.count(out, "SELECT count(DISTINCT trial_id) FROM {trials}"));
+        assertEquals(0, ParquetQueries.count(out,
+                "SELECT count(*) FROM (SELECT trial_id, stage, epoch, count(*) AS n FROM {epochs} "
+                        + "GROUP BY ALL HAVING n > 1)"), "duplicate epoch rows");
+    }
+
+    private static long committedFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".parquet")).count();
+        }
+    }
+
+    private static Process startDriver(Path config, Path out) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("--add-opens") || arg.startsWith("-Djdk.reflect") || arg.startsWith("-XX:+Ignore")) {
+                cmd.add(arg);
+            }
+        }
+        cmd.add("-Xmx1g");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("org.paramprediction.cli.Main");
+        cmd.addAll(List.of("sweep", config.toString(), "--out", out.toString(), "--master", "local[2]"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(out.getParent().resolve("driver.log").toFile());
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        return pb.start();
+    }
+}
