@@ -26,7 +26,7 @@ if [ ! -f "$JAR" ] || [ ! -f "$CP_FILE" ] || \
   echo "building the shaded jar (mvn package, tests skipped)..."
   mvn -B -q install -DskipTests
   # Spark is 'provided' (not in the jar): take it from the local Maven repository for a local run.
-  mvn -B -q -pl spark-jobs dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile=runtime-classpath.txt
+  mvn -B -q -pl spark-jobs dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile=target/runtime-classpath.txt
 fi
 
 source submit-scripts/java17-spark-flags.sh

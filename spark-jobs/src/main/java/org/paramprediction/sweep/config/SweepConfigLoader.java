@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads a YAML sweep file (schema: docs/CONFIG.md) into a validated {@link SweepSpec}, on the
+ * Reads a YAML sweep file (schema: README.md, "Sweep configuration reference") into a validated {@link SweepSpec}, on the
  * driver before any Spark work. The file is read as a node tree (no object is constructed from
  * a tag), every value is checked and every problem is collected; if there is any, one {@link
  * ConfigException} lists them all, each as {@code file:line: path rule but was value}.

@@ -1,0 +1,167 @@
+package org.paramprediction.submit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs {@code submit-scripts/submit-sweep.sh} through Spark's own launcher on {@code local[2]}: a
+ * stand-in SPARK_HOME in {@code target/spark-home} holds Spark's jars (copied by the pom in
+ * pre-integration-test) and a {@code bin/spark-class} that, like Spark's, runs
+ * {@code org.apache.spark.launcher.Main} and execs the command it prints, so the shaded jar is run
+ * by {@code org.apache.spark.deploy.SparkSubmit} in a JVM of its own.
+ */
+class SubmitSweepIT {
+
+    private static final long TIMEOUT_SECONDS = 180;
+
+    private static final String CONFIG = """
+            name: submit-it
+            dataset: {train_size: 1000, valid_size: 200, test_size: 200}
+            model: {hidden: [16], activation: relu}
+            training: {epochs: 1}
+            method: [Full, RandFixU]
+            fraction: 0.2
+            columns: 1
+            repeats: 1
+            """;
+
+    private static Path repo;
+    private static Path sparkHome;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void standInSparkHome() throws IOException {
+        Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        repo = module.getParent();
+        Path jar = module.resolve("target/spark-jobs-0.1.0-SNAPSHOT.jar");
+        assertTrue(Files.isRegularFile(jar), "no shaded jar " + jar + " (run mvn verify, not the IT alone)");
+        sparkHome = module.resolve("target/spark-home");
+        Path jars = sparkHome.resolve("jars");
+        try (Stream<Path> s = Files.list(jars)) {
+            List<String> names = s.map(p -> p.getFileName().toString()).toList();
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("spark-launcher_2.12-")), "no spark-launcher in " + jars);
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("spark-core_2.12-")), "no spark-core in " + jars);
+        } catch (java.nio.file.NoSuchFileException e) {
+            fail("no " + jars + ": the pom's pre-integration-test copy-dependencies did not run");
+        }
+        Path bin = Files.createDirectories(sparkHome.resolve("bin"));
+        for (String script : List.of("spark-class", "spark-submit")) {
+            Path target = bin.resolve(script);
+            Files.copy(module.resolve("src/test/spark-home/bin").resolve(script), target,
+                    StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    /** The exit code and the combined stdout and stderr of {@code submit-sweep.sh config out}. */
+    private record Run(int exitCode, String output) {}
+
+    private Run submit(Path config, Path out) throws IOException, InterruptedException {
+        Path log = tmp.resolve("submit-" + config.getFileName() + ".log");
+        ProcessBuilder pb = new ProcessBuilder("bash", repo.resolve("submit-scripts/submit-sweep.sh").toString(),
+                config.toString(), out.toString())
+                .directory(tmp.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        // Hermetic: no Spark or Hadoop settings of the machine running the build.
+        env.keySet().removeIf(k -> k.startsWith("SPARK_") || k.startsWith("HADOOP_") || k.equals("JAR")
+                || k.equals("MASTER") || k.equals("DEPLOY_MODE") || k.endsWith("_MEMORY") || k.equals("EXECUTOR_CORES"));
+        env.put("SPARK_HOME", sparkHome.toString());
+        env.put("SPARK_PRINT_LAUNCH_COMMAND", "1");
+        env.put("SPARK_LOCAL_IP", "127.0.0.1");
+        env.put("OMP_NUM_THREADS", "1");
+        env.put("MASTER", "local[2]");
+        env.put("DRIVER_MEMORY", "2g");
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            fail("submit-sweep.sh did not finish in " + TIMEOUT_SECONDS + " s:\n" + tail(log));
+        }
+        return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private static String tail(Path log) {
+        try {
+            String s = Files.readString(log, StandardCharsets.UTF_8);
+            return s.length() > 20_000 ? s.substring(s.length() - 20_000) : s;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SPARK_PRINT_LAUNCH_COMMAND makes the launcher print the java command it built. */
+    private static void assertLaunchedBySparkSubmit(Run run) {
+        String launch = run.output().lines().filter(l -> l.startsWith("Spark Command: "))
+                .findFirst().orElseThrow(() -> new AssertionError("no launch command printed:\n" + run.output()));
+        assertTrue(launch.contains("org.apache.spark.deploy.SparkSubmit"), launch);
+        assertTrue(launch.contains("--master local[2]"), launch);
+        assertTrue(launch.contains("spark-jobs-0.1.0-SNAPSHOT.jar sweep "), launch);
+        assertTrue(launch.contains("-Xmx2g"), "driver memory from DRIVER_MEMORY: " + launch);
+    }
+
+    @Test
+    void sweepRunsThroughSparkSubmitOnLocal2AndWritesParquet() throws Exception {
+        Path config = Files.writeString(tmp.resolve("submit-it.yaml"), CONFIG);
+        Path out = tmp.resolve("out");
+        Run run = submit(config, out);
+        assertEquals(0, run.exitCode(), run.output());
+        assertLaunchedBySparkSubmit(run);
+        assertTrue(run.output().contains("Running Spark version 3.5.9"), run.output());
+        assertTrue(run.output().lines().anyMatch(l -> l.startsWith("sweep submit-it:")), run.output());
+
+        Path trials = out.resolve("trials/sweep_id=submit-it");
+        try (Stream<Path> s = Files.list(trials)) {
+            assertTrue(s.anyMatch(f -> f.getFileName().toString().endsWith(".parquet")), "no Parquet in " + trials);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*), min(status), max(status) FROM read_parquet('"
+                        + out + "/trials/*/*.parquet')")) {
+            assertTrue(rs.next());
+            assertEquals(2, rs.getLong(1), "one row per trial");
+            assertEquals("OK", rs.getString(2));
+            assertEquals("OK", rs.getString(3));
+        } catch (SQLException e) {
+            throw new AssertionError(e.getMessage() + "\n" + run.output(), e);
+        }
+    }
+
+    @Test
+    void badConfigExitsWithCodeTwoThroughTheSamePath() throws Exception {
+        Path config = Files.writeString(tmp.resolve("bad.yaml"), CONFIG + "epochs: 3\n");
+        Path out = tmp.resolve("bad-out");
+        Run run = submit(config, out);
+        assertEquals(2, run.exitCode(), run.output());
+        assertLaunchedBySparkSubmit(run);
+        assertTrue(run.output().lines().anyMatch(l -> l.startsWith("error: ") && l.contains("bad.yaml:9: top-level")
+                && l.contains("epochs")), run.output());
+        assertFalse(Files.exists(out.resolve("trials")), "nothing written for a bad config");
+    }
+}
