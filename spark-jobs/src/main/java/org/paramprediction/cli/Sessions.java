@@ -22,7 +22,9 @@ final class Sessions {
         } else if (master != null) {
             b.master(master);
         }
-        SparkSession spark = b.config("spark.sql.shuffle.partitions", "8").getOrCreate();
+        // FAIR: result writes (their own pool) must not wait behind queued trial jobs.
+        SparkSession spark = b.config("spark.sql.shuffle.partitions", "8").config("spark.scheduler.mode", "FAIR")
+                .getOrCreate();
         if (!conf.contains("spark.master")) {
             spark.sparkContext().setLogLevel("WARN"); // an embedded run prints our progress, not Spark's INFO log
         }

@@ -147,8 +147,18 @@ public final class ResultStore {
         return full;
     }
 
+    /** Result writes run in their own FAIR pool, so they get the next free task slot ahead of queued trials. */
+    public static final String POOL = "results";
+
     private void write(Path dir, List<Row> rows, StructType schema, SaveMode mode) {
-        spark.createDataFrame(rows, schema).drop("sweep_id").coalesce(1).write().mode(mode).parquet(dir.toString());
+        String previous = spark.sparkContext().getLocalProperty("spark.scheduler.pool");
+        spark.sparkContext().setLocalProperty("spark.scheduler.pool", POOL);
+        try {
+            spark.createDataFrame(rows, schema).drop("sweep_id").coalesce(1).write().mode(mode)
+                    .parquet(dir.toString());
+        } finally {
+            spark.sparkContext().setLocalProperty("spark.scheduler.pool", previous);
+        }
     }
 
     private void rewrite(Path dir, List<Row> rows, StructType schema) {

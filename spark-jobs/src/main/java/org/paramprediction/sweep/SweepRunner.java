@@ -86,14 +86,19 @@ public final class SweepRunner {
 
     private void runAll(JavaSparkContext sc, List<TrialSpec> trials, SweepContext ctx, ResultStore store,
             Provenance provenance, Progress progress) {
+        // At most two trials per task slot are submitted at a time: the slots never idle, and a write
+        // job (in its own FAIR pool, see ResultStore) never waits behind a long queue of trials.
+        int inFlight = 2 * slots(sc);
+        Iterator<TrialSpec> queue = trials.iterator();
         Map<JavaFutureAction<List<TrialOutcome>>, TrialSpec> running = new LinkedHashMap<>();
-        for (TrialSpec t : trials) {
-            sc.setJobDescription("trial " + t.trialId() + " " + t.method() + " f=" + t.fraction() + " r=" + t.repeat());
-            running.put(sc.parallelize(List.of(t), 1).map(spec -> TrialExecutor.run(spec, ctx)).collectAsync(), t);
-        }
         List<TrialOutcome> pending = new ArrayList<>();
         long lastFlush = System.currentTimeMillis();
-        while (!running.isEmpty()) {
+        while (queue.hasNext() || !running.isEmpty()) {
+            while (running.size() < inFlight && queue.hasNext()) {
+                TrialSpec t = queue.next();
+                sc.setJobDescription("trial " + t.trialId() + " " + t.label());
+                running.put(sc.parallelize(List.of(t), 1).map(spec -> TrialExecutor.run(spec, ctx)).collectAsync(), t);
+            }
             Iterator<Map.Entry<JavaFutureAction<List<TrialOutcome>>, TrialSpec>> it = running.entrySet().iterator();
             while (it.hasNext()) {
                 var e = it.next();
@@ -104,12 +109,13 @@ public final class SweepRunner {
                     progress.finished(o, Math.min(running.size(), slots(sc)));
                 }
             }
-            if (!pending.isEmpty() && (running.isEmpty() || System.currentTimeMillis() - lastFlush >= FLUSH_MILLIS)) {
+            boolean last = !queue.hasNext() && running.isEmpty();
+            if (!pending.isEmpty() && (last || System.currentTimeMillis() - lastFlush >= FLUSH_MILLIS)) {
                 store.append(pending, provenance);
                 pending.clear();
                 lastFlush = System.currentTimeMillis();
             }
-            sleep(100);
+            sleep(50);
         }
     }
 
