@@ -2,7 +2,9 @@ package org.paramprediction.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.paramprediction.sweep.DatasetPreflight;
 import org.paramprediction.sweep.SummaryTable;
 import org.paramprediction.sweep.SweepRunner;
 import org.paramprediction.sweep.config.SweepConfigLoader;
@@ -34,6 +36,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SweepSpec sweep = SweepConfigLoader.load(config);
+        DatasetPreflight.check(sweep, new Configuration());
         SparkSession spark = Sessions.create("sweep " + sweep.name(), master);
         try {
             SweepRunner.Result r = new SweepRunner(spark, System.out).run(sweep, out, resume || retryFailed, retryFailed);

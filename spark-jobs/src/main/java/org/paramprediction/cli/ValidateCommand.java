@@ -3,6 +3,8 @@ package org.paramprediction.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.paramprediction.sweep.DatasetPreflight;
 import org.paramprediction.sweep.config.SweepConfigLoader;
 import org.paramprediction.sweep.config.SweepSpec;
 import picocli.CommandLine.Command;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code validate CONFIG...}: check sweep configs and count their trials; runs nothing. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check sweep configs (keys, types, ranges) and print their trial counts; run nothing.")
+        description = "Check sweep configs (keys, types, ranges, readable data) and print their trial counts; run no Spark job.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "CONFIG", description = "Sweep configs (YAML).")
@@ -20,6 +22,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         for (Path p : configs) {
             SweepSpec s = SweepConfigLoader.load(p);
+            DatasetPreflight.check(s, new Configuration());
             System.out.printf("%s: sweep '%s', %d trials%n", p, s.name(), s.trials().size());
         }
         return ExitCodes.OK;

@@ -45,6 +45,8 @@ public final class ResultStore {
         this.trialsDir = new Path(out, "trials/sweep_id=" + sweepId);
         this.epochsDir = new Path(out, "epochs/sweep_id=" + sweepId);
         this.staging = new Path(out, "_staging/" + sweepId);
+        // Standard Parquet timestamps (not Spark's legacy INT96), for pandas/pyarrow and DuckDB.
+        spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
         try {
             this.fs = trialsDir.getFileSystem(spark.sparkContext().hadoopConfiguration());
             repairSwap(trialsDir);

@@ -108,4 +108,41 @@ class SweepEndToEndTest {
         assertEquals(2, ParquetQueries.count(out, "SELECT count(*) FROM {trials}"));
         assertEquals(2, ParquetQueries.count(out, "SELECT count(DISTINCT trial_id) FROM {trials}"));
     }
+
+    @Test
+    void duckDbReadsTheDocumentedSchema() throws Exception {
+        SweepSpec sweep = SweepConfigLoader.parse(DIVERGING.replace("name: diverging", "name: schema"), "schema.yaml");
+        Path out = tmp.resolve("schema");
+        run(sweep, out, false, false);
+        String readme = java.nio.file.Files.readString(Path.of("../README.md"));
+        checkSchema(out, "{trials}", org.paramprediction.io.TrialTable.COLUMNS.stream()
+                .map(c -> Map.entry(c.name(), c.type())).toList(), readme);
+        checkSchema(out, "{epochs}", org.paramprediction.io.EpochTable.COLUMNS.stream()
+                .map(c -> Map.entry(c.name(), c.type())).toList(), readme);
+    }
+
+    private static void checkSchema(Path out, String table, List<Map.Entry<String, org.apache.spark.sql.types.DataType>> columns,
+            String readme) {
+        Map<String, String> actual = new java.util.HashMap<>();
+        for (Map<String, Object> row : ParquetQueries.query(out, "DESCRIBE SELECT * FROM " + table)) {
+            actual.put((String) row.get("column_name"), (String) row.get("column_type"));
+        }
+        assertEquals(columns.size(), actual.size(), actual.toString());
+        for (var c : columns) {
+            String type = actual.get(c.getKey());
+            assertTrue(type != null, c.getKey() + " missing from " + actual.keySet());
+            String expected = switch (c.getValue().typeName()) {
+                case "string" -> "VARCHAR";
+                case "double" -> "DOUBLE";
+                case "integer" -> "INTEGER";
+                case "long" -> "BIGINT";
+                case "boolean" -> "BOOLEAN";
+                case "timestamp" -> "TIMESTAMP";
+                case "array" -> "[]";
+                default -> throw new AssertionError("unexpected type " + c.getValue());
+            };
+            assertTrue(type.contains(expected), c.getKey() + " is " + type + ", expected " + expected);
+            assertTrue(readme.contains("`" + c.getKey() + "`"), "README does not document column " + c.getKey());
+        }
+    }
 }

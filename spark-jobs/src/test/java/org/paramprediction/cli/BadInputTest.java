@@ -1,0 +1,92 @@
+package org.paramprediction.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A corpus of bad configs and bad data paths (src/test/resources/bad-configs, each with a first line
+ * {@code # expect: <text the message must contain>}): every one exits 2 with a message naming the
+ * field, before any Spark work.
+ */
+class BadInputTest {
+
+    @TempDir
+    Path tmp;
+
+    static Stream<Path> corpus() throws IOException, URISyntaxException {
+        Path dir = Path.of(BadInputTest.class.getResource("/bad-configs").toURI());
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        return files.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("corpus")
+    void validateExitsTwoNamingTheField(Path config) throws IOException {
+        String expect = Files.readAllLines(config).get(0).replace("# expect:", "").trim();
+        Result r = run("validate", config.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(expect), "message should name '" + expect + "': " + r.err());
+        assertTrue(r.err().contains(config.getFileName().toString()), "message should name the file: " + r.err());
+    }
+
+    @Test
+    void sweepWithAMissingDataPathExitsTwoAndWritesNothing() throws Exception {
+        Path config = Path.of(BadInputTest.class.getResource("/bad-configs/missing-data.yaml").toURI());
+        Path out = tmp.resolve("out");
+        Result r = run("sweep", config.toString(), "--out", out.toString(), "--master", "local[1]");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("dataset.root"), r.err());
+        assertFalse(Files.exists(out), "nothing may be written for bad input");
+    }
+
+    @Test
+    void missingConfigFileAndUnknownOptionExitTwo() {
+        Result missing = run("validate", tmp.resolve("no-such.yaml").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("no-such.yaml"), missing.err());
+        assertEquals(2, run("sweep", "--no-such-option").code());
+    }
+
+    @Test
+    void theShippedConfigsValidate() {
+        Result r = run("validate", "../conf/sweeps/quickstart.yaml", "../conf/sweeps/example-full-reference.yaml");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("quickstart.yaml: sweep 'quickstart', 10 trials"), r.out());
+    }
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+}
