@@ -93,29 +93,39 @@ public final class SweepRunner {
         Map<JavaFutureAction<List<TrialOutcome>>, TrialSpec> running = new LinkedHashMap<>();
         List<TrialOutcome> pending = new ArrayList<>();
         long lastFlush = System.currentTimeMillis();
-        while (queue.hasNext() || !running.isEmpty()) {
-            while (running.size() < inFlight && queue.hasNext()) {
-                TrialSpec t = queue.next();
-                sc.setJobDescription("trial " + t.trialId() + " " + t.label());
-                running.put(sc.parallelize(List.of(t), 1).map(spec -> TrialExecutor.run(spec, ctx)).collectAsync(), t);
-            }
-            Iterator<Map.Entry<JavaFutureAction<List<TrialOutcome>>, TrialSpec>> it = running.entrySet().iterator();
-            while (it.hasNext()) {
-                var e = it.next();
-                if (e.getKey().isDone()) {
-                    it.remove();
-                    TrialOutcome o = outcome(e.getKey(), e.getValue());
-                    pending.add(o);
-                    progress.finished(o, Math.min(running.size(), slots(sc)));
+        try (AsyncAppender appender = new AsyncAppender(store, provenance)) {
+            while (queue.hasNext() || !running.isEmpty()) {
+                while (running.size() < inFlight && queue.hasNext()) {
+                    TrialSpec t = queue.next();
+                    sc.setJobDescription("trial " + t.trialId() + " " + t.label());
+                    running.put(sc.parallelize(List.of(t), 1).map(spec -> TrialExecutor.run(spec, ctx))
+                            .collectAsync(), t);
                 }
+                collectFinished(running, pending, progress, slots(sc));
+                boolean last = !queue.hasNext() && running.isEmpty();
+                if (!pending.isEmpty() && (last || System.currentTimeMillis() - lastFlush >= FLUSH_MILLIS)) {
+                    appender.submit(pending);
+                    pending.clear();
+                    lastFlush = System.currentTimeMillis();
+                }
+                appender.check();
+                sleep(50);
             }
-            boolean last = !queue.hasNext() && running.isEmpty();
-            if (!pending.isEmpty() && (last || System.currentTimeMillis() - lastFlush >= FLUSH_MILLIS)) {
-                store.append(pending, provenance);
-                pending.clear();
-                lastFlush = System.currentTimeMillis();
+            appender.finish();
+        }
+    }
+
+    private static void collectFinished(Map<JavaFutureAction<List<TrialOutcome>>, TrialSpec> running,
+            List<TrialOutcome> pending, Progress progress, int slots) {
+        Iterator<Map.Entry<JavaFutureAction<List<TrialOutcome>>, TrialSpec>> it = running.entrySet().iterator();
+        while (it.hasNext()) {
+            var e = it.next();
+            if (e.getKey().isDone()) {
+                it.remove();
+                TrialOutcome o = outcome(e.getKey(), e.getValue());
+                pending.add(o);
+                progress.finished(o, Math.min(running.size(), slots));
             }
-            sleep(50);
         }
     }
 
