@@ -33,7 +33,7 @@ public final class DenseMap implements LinearMap {
 
     @Override
     public void backward(INDArray x, INDArray dz, INDArray dx) {
-        Gemm.mul(x, dz, w.grad(), true, false);
+        Gemm.mul(x, dz, w.grad(), true, false, w.gradAlpha(), w.gradBeta());
         if (dx != null) {
             Gemm.mul(dz, w.value(), dx, false, true);
         }

@@ -207,13 +207,13 @@ public final class FactoredMap implements LinearMap {
         if (lastOrder == ProductOrder.XU_FIRST) {
             INDArray[] dzc = dzViews.of(dz);
             for (int j = 0; j < columns; j++) {
-                Gemm.mul(tCols[j], dzc[j], dvCols[j], true, false);
+                Gemm.mul(tCols[j], dzc[j], dvCols[j], true, false, v.gradAlpha(), v.gradBeta());
                 if (dx != null || trainableU) {
                     Gemm.mul(dzc[j], vCols[j], dtCols[j], false, true);
                 }
             }
             if (trainableU) {
-                Gemm.mul(x, dt, u.grad(), true, false);
+                Gemm.mul(x, dt, u.grad(), true, false, u.gradAlpha(), u.gradBeta());
             }
             if (dx != null) {
                 Gemm.mul(dt, u.value(), dx, false, true);
@@ -221,9 +221,9 @@ public final class FactoredMap implements LinearMap {
         } else {
             Gemm.mul(x, dz, dw, true, false);
             for (int j = 0; j < columns; j++) {
-                Gemm.mul(uCols[j], dwCols[j], dvCols[j], true, false);
+                Gemm.mul(uCols[j], dwCols[j], dvCols[j], true, false, v.gradAlpha(), v.gradBeta());
                 if (trainableU) {
-                    Gemm.mul(dwCols[j], vCols[j], duCols[j], false, true);
+                    Gemm.mul(dwCols[j], vCols[j], duCols[j], false, true, u.gradAlpha(), u.gradBeta());
                 }
             }
             if (dx != null) {

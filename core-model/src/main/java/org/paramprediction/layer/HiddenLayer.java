@@ -73,7 +73,7 @@ public final class HiddenLayer {
      */
     public INDArray backward(INDArray dh) {
         activation.backprop(h, dh, scratch);
-        Gemm.mul(ones, dh, bias.grad(), false, false);
+        Gemm.mul(ones, dh, bias.grad(), false, false, bias.gradAlpha(), bias.gradBeta());
         map.backward(x, dh, inputGradient ? dx : null);
         return inputGradient ? dx : null;
     }

@@ -6,6 +6,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A learned parameter array and the gradient buffer of the same shape that backward passes fill.
  *
  * <p>{@code decay} says whether weight decay applies (weights and coefficients yes, biases no).
+ *
+ * <p>Every gradient is written by one gemm, as {@code grad = gradAlpha * dL/dw + gradBeta * grad}.
+ * With the defaults (1, 0) {@code grad} is the gradient; an optimizer may set ({@code -lr},
+ * {@code momentum}) so that {@code grad} accumulates the momentum velocity in the same pass.
  */
 public final class Param {
 
@@ -13,6 +17,8 @@ public final class Param {
     private final INDArray value;
     private final INDArray grad;
     private final boolean decay;
+    private double gradAlpha = 1.0;
+    private double gradBeta = 0.0;
 
     public Param(String name, INDArray value, boolean decay) {
         this.name = name;
@@ -35,6 +41,20 @@ public final class Param {
 
     public boolean decay() {
         return decay;
+    }
+
+    public double gradAlpha() {
+        return gradAlpha;
+    }
+
+    public double gradBeta() {
+        return gradBeta;
+    }
+
+    /** Backward passes will write {@code grad = alpha * dL/dw + beta * grad}. */
+    public void accumulateGradient(double alpha, double beta) {
+        this.gradAlpha = alpha;
+        this.gradBeta = beta;
     }
 
     public long length() {

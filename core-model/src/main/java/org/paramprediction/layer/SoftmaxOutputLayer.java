@@ -109,8 +109,8 @@ public final class SoftmaxOutputLayer {
 
     /** After {@link #loss} with gradient: fills the parameter gradients and returns {@code dX}. */
     public INDArray backward() {
-        Gemm.mul(x, z, w.grad(), true, false);
-        Gemm.mul(ones, z, bias.grad(), false, false);
+        Gemm.mul(x, z, w.grad(), true, false, w.gradAlpha(), w.gradBeta());
+        Gemm.mul(ones, z, bias.grad(), false, false, bias.gradAlpha(), bias.gradBeta());
         Gemm.mul(z, w.value(), dx, false, true);
         return dx;
     }

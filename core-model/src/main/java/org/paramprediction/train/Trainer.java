@@ -44,46 +44,51 @@ public final class Trainer {
         int bestEpoch = 0;
         double bestValid = Double.POSITIVE_INFINITY;
         double bestTest = Double.NaN;
-        for (int e = 0; e < cfg.maxEpochs(); e++) {
-            long start = System.nanoTime();
-            shuffle(order, shuffle);
-            double lr = cfg.learningRate(e);
-            double momentum = cfg.momentum(e);
-            double lossSum = 0;
-            long errors = 0;
-            for (int from = 0; from < n; from += batch) {
-                int to = Math.min(n, from + batch);
-                train.copyRows(order, from, to, rows);
-                for (int i = from; i < to; i++) {
-                    labels[i - from] = train.label(order[i]);
+        try {
+            for (int e = 0; e < cfg.maxEpochs(); e++) {
+                long start = System.nanoTime();
+                shuffle(order, shuffle);
+                double lr = cfg.learningRate(e);
+                double momentum = cfg.momentum(e);
+                double lossSum = 0;
+                long errors = 0;
+                for (int from = 0; from < n; from += batch) {
+                    int to = Math.min(n, from + batch);
+                    train.copyRows(order, from, to, rows);
+                    for (int i = from; i < to; i++) {
+                        labels[i - from] = train.label(order[i]);
+                    }
+                    sgd.prepare(lr, momentum);
+                    BatchLoss b = net.trainStep(rows, labels, to - from);
+                    if (!Double.isFinite(b.lossSum())) {
+                        throw new DivergenceException("training loss became " + b.lossSum() + " in stage " + stage
+                                + ", epoch " + (e + 1) + ", rows " + from + ".." + to + " (learning rate " + lr + ")");
+                    }
+                    lossSum += b.lossSum();
+                    errors += b.errors();
+                    sgd.step(lr, cfg.weightDecay());
+                    if (cfg.maxColumnNorm() > 0) {
+                        net.output().applyMaxColumnNorm(cfg.maxColumnNorm());
+                    }
                 }
-                BatchLoss b = net.trainStep(rows, labels, to - from);
-                if (!Double.isFinite(b.lossSum())) {
-                    throw new DivergenceException("training loss became " + b.lossSum() + " in stage " + stage
-                            + ", epoch " + (e + 1) + ", rows " + from + ".." + to + " (learning rate " + lr + ")");
-                }
-                lossSum += b.lossSum();
-                errors += b.errors();
-                sgd.step(lr, momentum, cfg.weightDecay());
-                if (cfg.maxColumnNorm() > 0) {
-                    net.output().applyMaxColumnNorm(cfg.maxColumnNorm());
+                double trainSeconds = (System.nanoTime() - start) / 1e9;
+                double valid = Evaluator.errorRate(net, data.valid());
+                double test = Evaluator.errorRate(net, data.test());
+                EpochMetrics m = new EpochMetrics(stage, e + 1, lr, momentum, lossSum / n, (double) errors / n,
+                        valid, test, trainSeconds, (System.nanoTime() - start) / 1e9);
+                epochs.add(m);
+                listener.onEpoch(m);
+                if (!earlyStopping || valid < bestValid || Double.isNaN(valid)) {
+                    bestValid = valid;
+                    bestTest = test;
+                    bestEpoch = e + 1;
+                    best = earlyStopping ? snapshot(params) : null;
+                } else if (e + 1 - bestEpoch >= cfg.patience()) {
+                    break;
                 }
             }
-            double trainSeconds = (System.nanoTime() - start) / 1e9;
-            double valid = Evaluator.errorRate(net, data.valid());
-            double test = Evaluator.errorRate(net, data.test());
-            EpochMetrics m = new EpochMetrics(stage, e + 1, lr, momentum, lossSum / n, (double) errors / n,
-                    valid, test, trainSeconds, (System.nanoTime() - start) / 1e9);
-            epochs.add(m);
-            listener.onEpoch(m);
-            if (!earlyStopping || valid < bestValid || Double.isNaN(valid)) {
-                bestValid = valid;
-                bestTest = test;
-                bestEpoch = e + 1;
-                best = earlyStopping ? snapshot(params) : null;
-            } else if (e + 1 - bestEpoch >= cfg.patience()) {
-                break;
-            }
+        } finally {
+            sgd.release();
         }
         if (best != null && bestEpoch < epochs.size()) {
             for (int i = 0; i < params.size(); i++) {
