@@ -8,9 +8,7 @@ import java.io.Serializable;
  * momentumEnd} over {@code momentumRampEpochs} epochs. The update of a parameter {@code w} with
  * gradient {@code g} of the mean minibatch loss is
  *
- * <pre>  v = momentum v - lr g;   w = (1 - lr weightDecay) w + v   (no decay on biases)</pre>
- *
- * (momentum SGD with decoupled weight decay, "SGDW")
+ * <pre>  v = momentum v - lr (g + weightDecay w)   (no decay on biases);   w = w + v</pre>
  *
  * then the classifier's weight columns are rescaled to L2 norm at most {@code maxColumnNorm} (0
  * turns that off). Training stops after {@code maxEpochs} or when the validation error has not
