@@ -19,16 +19,7 @@ if [ ! -f "$DATA/train-images-idx3-ubyte.gz" ]; then
   fi
 fi
 
-JAR=spark-jobs/target/spark-jobs-0.1.0-SNAPSHOT.jar
-CP_FILE=spark-jobs/target/runtime-classpath.txt
-if [ ! -f "$JAR" ] || [ ! -f "$CP_FILE" ] || \
-   [ -n "$(find pom.xml core-model/pom.xml spark-jobs/pom.xml core-model/src/main spark-jobs/src/main -newer "$JAR" -type f | head -1)" ]; then
-  echo "building the shaded jar (mvn package, tests skipped)..."
-  mvn -B -q install -DskipTests
-  # Spark is 'provided' (not in the jar): take it from the local Maven repository for a local run.
-  mvn -B -q -pl spark-jobs dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile=target/runtime-classpath.txt
-fi
-
+source submit-scripts/build-if-stale.sh
 source submit-scripts/java17-spark-flags.sh
-exec java -Xmx3g "${JAVA17_SPARK_FLAGS[@]}" -cp "$JAR:$(cat "$CP_FILE")" \
+exec java -Xmx3g "${JAVA17_SPARK_FLAGS[@]}" -cp "$RUN_CP" \
   org.paramprediction.cli.Main sweep conf/sweeps/quickstart.yaml --out "$OUT" --master 'local[*]' --resume

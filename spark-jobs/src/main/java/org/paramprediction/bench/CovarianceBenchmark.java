@@ -1,0 +1,166 @@
+package org.paramprediction.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.mllib.linalg.Matrix;
+import org.apache.spark.mllib.linalg.Vector;
+import org.apache.spark.mllib.linalg.Vectors;
+import org.apache.spark.mllib.linalg.distributed.RowMatrix;
+import org.apache.spark.sql.SparkSession;
+import org.nd4j.linalg.factory.Nd4j;
+import org.paramprediction.covariance.DatasetShape;
+import org.paramprediction.covariance.DatasetSupplier;
+import org.paramprediction.covariance.DistributedCovariance;
+import org.paramprediction.covariance.RowBlocks;
+import org.paramprediction.data.Dataset;
+import org.paramprediction.data.FashionMnist;
+import org.paramprediction.io.DataRef;
+import org.paramprediction.io.DatasetCache;
+import org.paramprediction.io.HadoopConf;
+import org.paramprediction.stats.Covariance;
+import org.paramprediction.stats.CovarianceAccumulator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The covariance of the 60,000 x 784 Fashion-MNIST training matrix three ways, in one run on the
+ * same data: core-model's accumulator on one thread, our Spark job (accumulator per partition +
+ * {@code treeAggregate}), and MLlib's {@code RowMatrix.computeCovariance} on the same partitions
+ * (rows cached as vectors first, so conversion is not timed). Prints the median of the timed repeats
+ * and the ratios, checks the three results agree, and writes the table as CSV.
+ */
+@Command(name = "covariance-benchmark", mixinStandardHelpOptions = true,
+        description = "Time the input covariance: local accumulator vs our Spark job vs MLlib RowMatrix.")
+public final class CovarianceBenchmark implements Callable<Integer> {
+
+    @Option(names = "--master", description = "Spark master (default: ${DEFAULT-VALUE}).")
+    String master = "local[2]";
+
+    @Option(names = "--partitions", description = "Partitions of the row RDDs (default: ${DEFAULT-VALUE}).")
+    int partitions = 4;
+
+    @Option(names = "--repeats", description = "Timed repeats per method after one warm-up (default: ${DEFAULT-VALUE}).")
+    int repeats = 3;
+
+    @Option(names = "--data-root", description = "Fashion-MNIST directory (default: ${DEFAULT-VALUE}).")
+    String dataRoot = FashionMnist.DEFAULT_ROOT.toString();
+
+    @Option(names = "--csv", description = "Where to write the table (default: ${DEFAULT-VALUE}).")
+    Path csv = Path.of("out/bench/covariance.csv");
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new CovarianceBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        Nd4j.factory().blas().setMaxThreads(1);
+        SparkSession spark = SparkSession.builder().master(master).appName("covariance-benchmark")
+                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        try {
+            JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            HadoopConf hadoop = HadoopConf.of(sc.hadoopConfiguration());
+            DataRef ref = new DataRef(dataRoot, 60_000, 0, null, null);
+            DatasetSupplier supplier = () -> DatasetCache.get(ref, hadoop).train();
+            Dataset train = supplier.get();
+            DatasetShape shape = DatasetShape.of(train);
+            JavaRDD<Vector> vectors = RowBlocks.blocks(sc, supplier, shape, RowBlocks.DEFAULT_ROWS_PER_BLOCK, partitions)
+                    .flatMap(block -> toVectors(block, shape.features()).iterator()).cache();
+            long cached = vectors.count();
+
+            Timed local = time(() -> localCovariance(train), repeats);
+            Timed ours = time(() -> DistributedCovariance.ofRows(
+                    RowBlocks.blocks(sc, supplier, shape, RowBlocks.DEFAULT_ROWS_PER_BLOCK, partitions),
+                    shape.features(), false), repeats);
+            Timed mllib = time(() -> new RowMatrix(vectors.rdd()).computeCovariance(), repeats);
+
+            double diffOurs = maxAbsDiff(((Covariance) ours.result()).matrix(), ((Covariance) local.result()).matrix());
+            double diffMllib = maxAbsDiff(((Matrix) mllib.result()).toArray(), ((Covariance) local.result()).matrix());
+            List<String> lines = new ArrayList<>();
+            lines.add("method,seconds,ratio_to_mllib,max_abs_diff_to_local");
+            lines.add(row("core-model accumulator, 1 thread", local.seconds(), mllib.seconds(), 0));
+            lines.add(row("Spark covariance job, " + master + ", " + partitions + " partitions", ours.seconds(),
+                    mllib.seconds(), diffOurs));
+            lines.add(row("MLlib RowMatrix.computeCovariance, same partitions", mllib.seconds(), mllib.seconds(),
+                    diffMllib));
+            System.out.printf(Locale.ROOT, "covariance of %d x %d (rows cached for MLlib: %d), median of %d%n",
+                    shape.rows(), shape.features(), cached, repeats);
+            lines.forEach(System.out::println);
+            System.out.printf(Locale.ROOT, "our Spark job is %.1fx faster than MLlib%n", mllib.seconds() / ours.seconds());
+            Files.createDirectories(csv.toAbsolutePath().getParent());
+            Files.write(csv, lines);
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private record Timed(double seconds, Object result) {}
+
+    private static Timed time(Supplier<Object> work, int repeats) {
+        Object result = work.get(); // warm-up
+        double[] t = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long start = System.nanoTime();
+            result = work.get();
+            t[i] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(t);
+        return new Timed(t[repeats / 2], result);
+    }
+
+    private static Covariance localCovariance(Dataset data) {
+        int n = data.size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        int batch = RowBlocks.DEFAULT_ROWS_PER_BLOCK;
+        float[] rows = new float[batch * data.features()];
+        CovarianceAccumulator acc = new CovarianceAccumulator(data.features(), false);
+        for (int from = 0; from < n; from += batch) {
+            int to = Math.min(n, from + batch);
+            data.copyRows(order, from, to, rows);
+            acc.add(rows, to - from);
+        }
+        return acc.covariance();
+    }
+
+    private static List<Vector> toVectors(float[] block, int d) {
+        List<Vector> out = new ArrayList<>(block.length / d);
+        for (int r = 0; r < block.length / d; r++) {
+            double[] v = new double[d];
+            for (int j = 0; j < d; j++) {
+                v[j] = block[r * d + j];
+            }
+            out.add(Vectors.dense(v));
+        }
+        return out;
+    }
+
+    private static double maxAbsDiff(double[] a, double[] b) {
+        double m = 0;
+        for (int i = 0; i < a.length; i++) {
+            m = Math.max(m, Math.abs(a[i] - b[i]));
+        }
+        return m;
+    }
+
+    private static String row(String name, double seconds, double mllibSeconds, double diff) {
+        return String.format(Locale.ROOT, "\"%s\",%.3f,%.2f,%.2e", name, seconds, mllibSeconds / seconds, diff);
+    }
+}
