@@ -127,10 +127,7 @@ public final class TrainingBenchmark implements Callable<Integer> {
     }
 
     private static List<GemmShape> stepShapes(Network net, Dataset train, int batch) {
-        int[] order = new int[batch];
-        for (int i = 0; i < batch; i++) {
-            order[i] = i;
-        }
+        int[] order = Dataset.identityOrder(batch);
         float[] rows = new float[batch * train.features()];
         int[] labels = new int[batch];
         train.copyRows(order, 0, batch, rows);

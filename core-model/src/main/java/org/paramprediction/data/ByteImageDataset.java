@@ -90,7 +90,7 @@ public final class ByteImageDataset implements Dataset {
 
     @Override
     public int label(int i) {
-        return labels[offset + checkRow(i)] & 0xFF;
+        return labels[offset + DatasetChecks.checkRow(length, i)] & 0xFF;
     }
 
     /** Raw value in {@code [0, 255]} of feature {@code j} of row {@code i}. */
@@ -98,7 +98,7 @@ public final class ByteImageDataset implements Dataset {
         if (j < 0 || j >= features()) {
             throw new IndexOutOfBoundsException("feature " + j + " out of bounds for " + features());
         }
-        return pixels[(offset + checkRow(i)) * features() + j] & 0xFF;
+        return pixels[(offset + DatasetChecks.checkRow(length, i)) * features() + j] & 0xFF;
     }
 
     @Override
@@ -106,7 +106,7 @@ public final class ByteImageDataset implements Dataset {
         int d = features();
         DatasetChecks.checkCopy(indices, from, to, dst, d);
         for (int k = from; k < to; k++) {
-            int src = (offset + checkRow(indices[k])) * d;
+            int src = (offset + DatasetChecks.checkRow(length, indices[k])) * d;
             int out = (k - from) * d;
             for (int j = 0; j < d; j++) {
                 dst[out + j] = TO_FLOAT[pixels[src + j] & 0xFF];
@@ -143,13 +143,6 @@ public final class ByteImageDataset implements Dataset {
         }
         byte[] lab = Arrays.copyOfRange(labels, offset, offset + length);
         return new ByteImageDataset(out, lab, rows, cols, numClasses, 0, length, p);
-    }
-
-    private int checkRow(int i) {
-        if (i < 0 || i >= length) {
-            throw new IndexOutOfBoundsException("row " + i + " out of bounds for size " + length);
-        }
-        return i;
     }
 
     @Override

@@ -28,4 +28,13 @@ public interface Dataset {
 
     /** A view of rows {@code [from, to)} of this dataset; no data is copied. */
     Dataset slice(int from, int to);
+
+    /** {@code 0, 1, ..., n - 1}: the index array for {@link #copyRows} in row order. */
+    static int[] identityOrder(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
 }

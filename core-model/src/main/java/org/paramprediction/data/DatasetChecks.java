@@ -16,6 +16,14 @@ final class DatasetChecks {
         }
     }
 
+    /** Returns {@code i} after checking {@code 0 <= i < size}. */
+    static int checkRow(int size, int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("row " + i + " out of bounds for size " + size);
+        }
+        return i;
+    }
+
     /** Checks the arguments of {@link Dataset#copyRows}. */
     static void checkCopy(int[] indices, int from, int to, float[] dst, int features) {
         Objects.checkFromToIndex(from, to, indices.length);

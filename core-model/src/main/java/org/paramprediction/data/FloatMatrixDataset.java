@@ -63,7 +63,7 @@ public final class FloatMatrixDataset implements Dataset {
 
     @Override
     public int label(int i) {
-        return labels[offset + checkRow(i)];
+        return labels[offset + DatasetChecks.checkRow(length, i)];
     }
 
     /** Value of feature {@code j} of row {@code i}. */
@@ -71,14 +71,14 @@ public final class FloatMatrixDataset implements Dataset {
         if (j < 0 || j >= features) {
             throw new IndexOutOfBoundsException("feature " + j + " out of bounds for " + features);
         }
-        return values[(offset + checkRow(i)) * features + j];
+        return values[(offset + DatasetChecks.checkRow(length, i)) * features + j];
     }
 
     @Override
     public void copyRows(int[] indices, int from, int to, float[] dst) {
         DatasetChecks.checkCopy(indices, from, to, dst, features);
         for (int k = from; k < to; k++) {
-            int src = (offset + checkRow(indices[k])) * features;
+            int src = (offset + DatasetChecks.checkRow(length, indices[k])) * features;
             System.arraycopy(values, src, dst, (k - from) * features, features);
         }
     }
@@ -87,13 +87,6 @@ public final class FloatMatrixDataset implements Dataset {
     public FloatMatrixDataset slice(int from, int to) {
         DatasetChecks.checkSlice(from, to, length);
         return new FloatMatrixDataset(values, labels, features, numClasses, offset + from, to - from);
-    }
-
-    private int checkRow(int i) {
-        if (i < 0 || i >= length) {
-            throw new IndexOutOfBoundsException("row " + i + " out of bounds for size " + length);
-        }
-        return i;
     }
 
     @Override

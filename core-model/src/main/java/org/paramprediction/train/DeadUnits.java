@@ -25,10 +25,7 @@ public final class DeadUnits {
             fired[l] = new boolean[net.hiddenLayers().get(l).outputs()];
         }
         int n = data.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = Dataset.identityOrder(n);
         float[] rows = new float[BATCH * data.features()];
         for (int from = 0; from < n; from += BATCH) {
             int to = Math.min(n, from + BATCH);

@@ -15,10 +15,7 @@ public final class Evaluator {
     /** Summed loss, error count and row count over {@code data}. */
     public static BatchLoss evaluate(Network net, Dataset data) {
         int n = data.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = Dataset.identityOrder(n);
         float[] rows = new float[Math.min(BATCH, Math.max(n, 1)) * data.features()];
         int[] labels = new int[Math.min(BATCH, Math.max(n, 1))];
         double loss = 0;

@@ -49,10 +49,7 @@ public final class LocalCovarianceSource implements CovarianceSource {
 
     private void forEachBatch(BatchConsumer consumer) {
         int n = train.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = Dataset.identityOrder(n);
         float[] rows = new float[BATCH * train.features()];
         for (int from = 0; from < n; from += BATCH) {
             int to = Math.min(n, from + BATCH);

@@ -31,10 +31,7 @@ public final class Trainer {
         int n = train.size();
         int features = train.features();
         int batch = Math.min(cfg.batchSize(), n);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = Dataset.identityOrder(n);
         float[] rows = new float[batch * features];
         int[] labels = new int[batch];
         List<Param> params = net.params();

@@ -125,10 +125,7 @@ public final class CovarianceBenchmark implements Callable<Integer> {
 
     private static Covariance localCovariance(Dataset data) {
         int n = data.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = Dataset.identityOrder(n);
         int batch = RowBlocks.DEFAULT_ROWS_PER_BLOCK;
         float[] rows = new float[batch * data.features()];
         CovarianceAccumulator acc = new CovarianceAccumulator(data.features(), false);

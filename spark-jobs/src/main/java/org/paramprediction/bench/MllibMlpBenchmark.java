@@ -78,10 +78,7 @@ public final class MllibMlpBenchmark implements Callable<Integer> {
     private static Dataset<Row> frame(SparkSession spark, org.paramprediction.data.Dataset d) {
         int n = d.size();
         int f = d.features();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = org.paramprediction.data.Dataset.identityOrder(n);
         float[] rows = new float[n * f];
         d.copyRows(order, 0, n, rows);
         List<Row> out = new ArrayList<>(n);
