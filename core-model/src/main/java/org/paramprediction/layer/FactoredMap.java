@@ -119,10 +119,6 @@ public final class FactoredMap implements LinearMap {
         return hStart[j];
     }
 
-    public boolean trainableU() {
-        return trainableU;
-    }
-
     /** Forces a product order (tests) or lets each step choose (AUTO, the default). */
     public void setProductOrder(ProductOrder order) {
         this.policy = order;

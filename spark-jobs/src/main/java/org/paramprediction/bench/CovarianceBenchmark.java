@@ -28,7 +28,7 @@ import org.paramprediction.io.DataRef;
 import org.paramprediction.io.DatasetCache;
 import org.paramprediction.io.HadoopConf;
 import org.paramprediction.stats.Covariance;
-import org.paramprediction.stats.CovarianceAccumulator;
+import org.paramprediction.train.LocalCovarianceSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,7 +80,7 @@ public final class CovarianceBenchmark implements Callable<Integer> {
                     .flatMap(block -> toVectors(block, shape.features()).iterator()).cache();
             long cached = vectors.count();
 
-            Timed local = time(() -> localCovariance(train), repeats);
+            Timed local = time(() -> new LocalCovarianceSource(train).covariance(null, 0, false), repeats);
             Timed ours = time(() -> DistributedCovariance.ofRows(
                     RowBlocks.blocks(sc, supplier, shape, RowBlocks.DEFAULT_ROWS_PER_BLOCK, partitions),
                     shape.features(), false), repeats);
@@ -121,20 +121,6 @@ public final class CovarianceBenchmark implements Callable<Integer> {
         }
         Arrays.sort(t);
         return new Timed(t[repeats / 2], result);
-    }
-
-    private static Covariance localCovariance(Dataset data) {
-        int n = data.size();
-        int[] order = Dataset.identityOrder(n);
-        int batch = RowBlocks.DEFAULT_ROWS_PER_BLOCK;
-        float[] rows = new float[batch * data.features()];
-        CovarianceAccumulator acc = new CovarianceAccumulator(data.features(), false);
-        for (int from = 0; from < n; from += batch) {
-            int to = Math.min(n, from + batch);
-            data.copyRows(order, from, to, rows);
-            acc.add(rows, to - from);
-        }
-        return acc.covariance();
     }
 
     private static List<Vector> toVectors(float[] block, int d) {

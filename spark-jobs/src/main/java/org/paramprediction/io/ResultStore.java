@@ -60,10 +60,6 @@ public final class ResultStore {
         return trialsDir;
     }
 
-    public Path epochsDir() {
-        return epochsDir;
-    }
-
     /** Status (OK or FAILED) of every committed trial, the latest row winning. */
     public Map<String, String> committedStatus() {
         Map<String, String> status = new HashMap<>();

@@ -45,11 +45,4 @@ public record SweepSpec(String name, String file, int repeats, List<Method> meth
             }
         }
     }
-
-    /** The trial with this id. */
-    public TrialSpec trial(String trialId) {
-        return trials.stream().filter(t -> t.trialId().equals(trialId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("trialId must be one of the " + trials.size()
-                        + " trials of sweep " + name + " but was " + trialId));
-    }
 }
