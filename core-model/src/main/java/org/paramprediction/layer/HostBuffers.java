@@ -51,6 +51,32 @@ final class HostBuffers {
         }
     }
 
+    /** Copies the first {@code n} values of {@code a} into {@code dst[off .. off+n)}. */
+    static void read(INDArray a, float[] dst, int off, int n) {
+        checkDense(a, n);
+        if (a.dataType() == DataType.FLOAT) {
+            a.data().asNioFloat().get(0, dst, off, n);
+        } else {
+            DoubleBuffer db = a.data().asNioDouble();
+            for (int i = 0; i < n; i++) {
+                dst[off + i] = (float) db.get(i);
+            }
+        }
+    }
+
+    /** Copies {@code src[off .. off+n)} into the first {@code n} values of {@code a}. */
+    static void write(float[] src, int off, int n, INDArray a) {
+        checkDense(a, n);
+        if (a.dataType() == DataType.FLOAT) {
+            a.data().asNioFloat().put(0, src, off, n);
+        } else {
+            DoubleBuffer db = a.data().asNioDouble();
+            for (int i = 0; i < n; i++) {
+                db.put(i, src[off + i]);
+            }
+        }
+    }
+
     private static void checkDense(INDArray a, int n) {
         if (a.isView() || a.offset() != 0 || a.length() < n) {
             throw new IllegalArgumentException(

@@ -42,6 +42,16 @@ public final class StagedTraining {
 
     public static TrainingResult run(ModelSpec spec, TrainingConfig cfg, DataSplits data,
             CovarianceSource covariances, long seed, DataType dtype, EpochListener listener) {
+        return run(spec, cfg, data, covariances, seed, dtype, listener, EpochPass.LOCAL);
+    }
+
+    /**
+     * As above, with every stage's epochs run by passes from {@code passes} (e.g. data-parallel on a
+     * cluster); the result is identical to the local run when a pass reproduces local SGD exactly.
+     */
+    public static TrainingResult run(ModelSpec spec, TrainingConfig cfg, DataSplits data,
+            CovarianceSource covariances, long seed, DataType dtype, EpochListener listener,
+            EpochPass.Factory passes) {
         long start = System.nanoTime();
         SplittableRandom root = new SplittableRandom(seed);
         int layers = spec.hidden().size();
@@ -57,6 +67,8 @@ public final class StagedTraining {
         List<HiddenLayer> built = new ArrayList<>();
         List<List<DictionaryRecipe>> recipes = new ArrayList<>();
         List<EpochMetrics> epochs = new ArrayList<>();
+        List<NetworkRecipe.Layer> recipeLayers = new ArrayList<>();
+        List<Covariance> covs = new ArrayList<>();
         int[] excluded = new int[layers];
         for (int l = 0; l < layers; l++) {
             LayerSpec ls = spec.hidden().get(l);
@@ -70,9 +82,12 @@ public final class StagedTraining {
                     head.initialize(init);
                     lower = new Network(built, head, dtype);
                     TrainingConfig stageCfg = cfg.withMaxEpochs(cfg.stageEpochs());
-                    epochs.addAll(Trainer.fit(lower, data, stageCfg, shuffle, l, false, listener).epochs());
+                    NetworkRecipe lowerRecipe = new NetworkRecipe(spec.inputs(), recipeLayers, spec.classes(), covs);
+                    epochs.addAll(Trainer.fit(lower, lowerRecipe, data, stageCfg, passes, shuffle, l, false, listener)
+                            .epochs());
                 }
                 cov = covariances.covariance(lower, l, ds.squaredCovariance());
+                covs.add(cov);
             }
             List<DictionaryRecipe> layerRecipes = ds.recipes(inputs, spec.layerGridRows(l), spec.layerGridCols(l),
                     dictSeeds[l], cov == null ? null : cov.id());
@@ -86,12 +101,14 @@ public final class StagedTraining {
             map.initialize(init, ls.activation().initVariance(inputs));
             built.add(new HiddenLayer(map, ls.activation(), l > 0, dtype));
             recipes.add(layerRecipes);
+            recipeLayers.add(new NetworkRecipe.Layer(ls.units(), ls.activation(), layerRecipes));
         }
         int top = layers == 0 ? spec.inputs() : spec.hidden().get(layers - 1).units();
         SoftmaxOutputLayer head = new SoftmaxOutputLayer(top, spec.classes(), dtype);
         head.initialize(init);
         Network net = new Network(built, head, dtype);
-        FitResult fit = Trainer.fit(net, data, cfg, shuffle, 0, true, listener);
+        NetworkRecipe recipe = new NetworkRecipe(spec.inputs(), recipeLayers, spec.classes(), covs);
+        FitResult fit = Trainer.fit(net, recipe, data, cfg, passes, shuffle, 0, true, listener);
         epochs.addAll(fit.epochs());
         int[] dead = DeadUnits.count(net, data.train());
         return new TrainingResult(seed, epochs, fit.bestEpoch(), fit.bestValidError(), fit.testError(),

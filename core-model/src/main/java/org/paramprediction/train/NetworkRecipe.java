@@ -1,0 +1,145 @@
+package org.paramprediction.train;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.paramprediction.dictionary.Dictionary;
+import org.paramprediction.dictionary.DictionaryBuilder;
+import org.paramprediction.dictionary.DictionaryRecipe;
+import org.paramprediction.layer.Activation;
+import org.paramprediction.layer.HiddenLayer;
+import org.paramprediction.layer.Network;
+import org.paramprediction.layer.SoftmaxOutputLayer;
+import org.paramprediction.stats.Covariance;
+
+/**
+ * Everything needed to rebuild a network's structure and fixed dictionaries somewhere else: per
+ * hidden layer its units, activation and one {@link DictionaryRecipe} per column, the number of
+ * classes, and the covariances the empirical recipes name. A worker that has it rebuilds every
+ * {@code U} bit-identically ({@link DictionaryBuilder} is deterministic) and then needs only the
+ * dynamic parameters, in {@link Network#params()} order, to hold the same network.
+ *
+ * <p>A final class of arrays, not a record of lists, so that any Spark serializer can carry it.
+ */
+public final class NetworkRecipe implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** One hidden layer: its width, activation and column recipes. */
+    public static final class Layer implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final int units;
+        private final Activation activation;
+        private final DictionaryRecipe[] columns;
+
+        public Layer(int units, Activation activation, List<DictionaryRecipe> columns) {
+            if (units < 1 || activation == null || columns == null || columns.isEmpty()) {
+                throw new IllegalArgumentException("a layer needs units >= 1, an activation and >= 1 recipe but got "
+                        + units + ", " + activation + ", " + columns);
+            }
+            this.units = units;
+            this.activation = activation;
+            this.columns = columns.toArray(new DictionaryRecipe[0]);
+        }
+
+        public int units() {
+            return units;
+        }
+
+        public Activation activation() {
+            return activation;
+        }
+
+        public List<DictionaryRecipe> columns() {
+            return List.of(columns);
+        }
+    }
+
+    private final Layer[] layers;
+    private final int inputs;
+    private final int classes;
+    private final Covariance[] covariances;
+
+    /** @param covariances at least those named by the recipes (others are ignored) */
+    public NetworkRecipe(int inputs, List<Layer> layers, int classes, List<Covariance> covariances) {
+        this.inputs = inputs;
+        this.layers = layers.toArray(new Layer[0]);
+        this.classes = classes;
+        List<Covariance> needed = new ArrayList<>();
+        for (Layer l : this.layers) {
+            for (DictionaryRecipe r : l.columns) {
+                if (r.covarianceId() != null && find(covariances, r.covarianceId()) == null) {
+                    throw new IllegalArgumentException("recipe " + r + " needs covariance " + r.covarianceId()
+                            + " but none of the " + covariances.size() + " given has that id");
+                }
+                Covariance c = find(covariances, r.covarianceId());
+                if (c != null && !needed.contains(c)) {
+                    needed.add(c);
+                }
+            }
+        }
+        this.covariances = needed.toArray(new Covariance[0]);
+    }
+
+    public int inputs() {
+        return inputs;
+    }
+
+    public int classes() {
+        return classes;
+    }
+
+    public List<Layer> layers() {
+        return List.of(layers);
+    }
+
+    /** Bytes of the covariance matrices this recipe carries (what shipping it once costs, mostly). */
+    public long covarianceBytes() {
+        long n = 0;
+        for (Covariance c : covariances) {
+            n += (long) c.dimension() * c.dimension() * Double.BYTES;
+        }
+        return n;
+    }
+
+    /** Builds every column's dictionary, layer by layer. */
+    public List<List<Dictionary>> dictionaries() {
+        List<List<Dictionary>> out = new ArrayList<>();
+        for (Layer l : layers) {
+            List<Dictionary> ds = new ArrayList<>();
+            for (DictionaryRecipe r : l.columns) {
+                ds.add(DictionaryBuilder.build(r, find(Arrays.asList(covariances), r.covarianceId())));
+            }
+            out.add(ds);
+        }
+        return out;
+    }
+
+    /**
+     * The network with these dictionaries and all dynamic parameters zero; the same structure
+     * {@link StagedTraining} builds (layer {@code l > 0} propagates gradients to its input).
+     */
+    public Network network(List<List<Dictionary>> dictionaries, DataType dtype) {
+        List<HiddenLayer> hidden = new ArrayList<>();
+        for (int l = 0; l < layers.length; l++) {
+            hidden.add(new HiddenLayer(LayerFactory.weightMap(dictionaries.get(l), layers[l].units, dtype),
+                    layers[l].activation, l > 0, dtype));
+        }
+        int top = layers.length == 0 ? inputs : layers[layers.length - 1].units;
+        return new Network(hidden, new SoftmaxOutputLayer(top, classes, dtype), dtype);
+    }
+
+    private static Covariance find(List<Covariance> covariances, String id) {
+        if (id == null) {
+            return null;
+        }
+        for (Covariance c : covariances) {
+            if (c != null && id.equals(c.id())) {
+                return c;
+            }
+        }
+        return null;
+    }
+}
