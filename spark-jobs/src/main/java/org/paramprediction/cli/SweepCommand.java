@@ -35,7 +35,11 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SweepSpec sweep = SweepConfigLoader.load(config);
+        return execute(SweepConfigLoader.load(config), out, master, resume, retryFailed);
+    }
+
+    /** Runs a loaded sweep and prints its summary; the exit code. */
+    static int execute(SweepSpec sweep, String out, String master, boolean resume, boolean retryFailed) {
         DatasetPreflight.check(sweep, new Configuration());
         SparkSession spark = Sessions.create("sweep " + sweep.name(), master);
         try {

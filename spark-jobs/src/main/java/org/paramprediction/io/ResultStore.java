@@ -20,7 +20,7 @@ import org.paramprediction.sweep.TrialOutcome;
 
 /**
  * The Parquet output of one sweep: {@code <out>/trials/sweep_id=<id>/} and {@code
- * <out>/epochs/sweep_id=<id>/}.
+ * <out>/epochs/sweep_id=<id>/} and, for data-parallel trials, {@code <out>/rounds/sweep_id=<id>/}.
  *
  * <p>Durability: finished trials are appended as they come (epoch rows first, then the trial row,
  * which is the commit mark: a trial counts as done only when its trial row exists; each append is a
@@ -36,6 +36,7 @@ public final class ResultStore {
     private final String sweepId;
     private final Path trialsDir;
     private final Path epochsDir;
+    private final Path roundsDir;
     private final Path staging;
     private final FileSystem fs;
 
@@ -44,6 +45,7 @@ public final class ResultStore {
         this.sweepId = sweepId;
         this.trialsDir = new Path(out, "trials/sweep_id=" + sweepId);
         this.epochsDir = new Path(out, "epochs/sweep_id=" + sweepId);
+        this.roundsDir = new Path(out, "rounds/sweep_id=" + sweepId);
         this.staging = new Path(out, "_staging/" + sweepId);
         // Standard Parquet timestamps (not Spark's legacy INT96), for pandas/pyarrow and DuckDB.
         spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
@@ -51,6 +53,7 @@ public final class ResultStore {
             this.fs = trialsDir.getFileSystem(spark.sparkContext().hadoopConfiguration());
             repairSwap(trialsDir);
             repairSwap(epochsDir);
+            repairSwap(roundsDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open output " + out + ": " + e.getMessage(), e);
         }
@@ -88,8 +91,15 @@ public final class ResultStore {
                 epochs.add(r);
             }
         }
+        List<Row> rounds = new ArrayList<>();
+        for (Row r : read(roundsDir, RoundTable.SCHEMA)) {
+            if (kept.contains((String) r.getAs("trial_id")) && seen.add(r.getAs("trial_id") + "/round/" + r.getAs("round"))) {
+                rounds.add(r);
+            }
+        }
         rewrite(trialsDir, trials, TrialTable.SCHEMA);
         rewrite(epochsDir, epochs, EpochTable.SCHEMA);
+        rewrite(roundsDir, rounds, RoundTable.SCHEMA);
     }
 
     /** Rewrites each partition as a single file, keeping one row per trial. */
@@ -97,16 +107,21 @@ public final class ResultStore {
         prepare(Set.of());
     }
 
-    /** Appends finished trials: their epoch rows, then their trial rows (the commit mark). */
+    /** Appends finished trials: their epoch and round rows, then their trial rows (the commit mark). */
     public void append(List<TrialOutcome> outcomes, Provenance provenance) {
         List<Row> epochs = new ArrayList<>();
         List<Row> trials = new ArrayList<>();
+        List<Row> rounds = new ArrayList<>();
         for (TrialOutcome o : outcomes) {
             epochs.addAll(EpochTable.rows(o));
+            rounds.addAll(RoundTable.rows(o));
             trials.add(TrialTable.row(o, provenance));
         }
         if (!epochs.isEmpty()) {
             write(epochsDir, epochs, EpochTable.SCHEMA, SaveMode.Append);
+        }
+        if (!rounds.isEmpty()) {
+            write(roundsDir, rounds, RoundTable.SCHEMA, SaveMode.Append);
         }
         write(trialsDir, trials, TrialTable.SCHEMA, SaveMode.Append);
     }

@@ -25,7 +25,7 @@ import org.paramprediction.train.TrainingConfig;
 public final class TrialTable {
 
     /** Bumped on any change of columns; additions are nullable. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** A finished trial with the sweep-wide provenance. */
     public record Source(TrialOutcome outcome, Provenance provenance) {
@@ -85,6 +85,10 @@ public final class TrialTable {
             new Column<>("max_epochs", IntegerType, false, s -> s.training().maxEpochs()),
             new Column<>("patience", IntegerType, false, s -> s.training().patience()),
             new Column<>("stage_epochs", IntegerType, false, s -> s.training().stageEpochs()),
+            new Column<>("distributed_mode", StringType, true,
+                    s -> s.spec().distributed() == null ? null : s.spec().distributed().mode()),
+            new Column<>("partitions", IntegerType, true,
+                    s -> s.spec().distributed() == null ? null : s.spec().distributed().partitions()),
             new Column<>("recipes", StringType, true, s -> s.outcome().recipes()),
             new Column<>("config", StringType, false, s -> s.spec().canonicalConfig()),
             new Column<>("schema_version", IntegerType, false, s -> SCHEMA_VERSION),

@@ -22,7 +22,8 @@ import org.paramprediction.sweep.config.TrialSpec;
  * Runs a sweep on Spark: skips trials already committed (resume), precomputes the input covariances
  * trials need, runs every remaining trial as its own one-task Spark job (so as many run at once as
  * there are task slots, each on one BLAS thread), appends results to Parquet as they finish, and
- * compacts the output at the end.
+ * compacts the output at the end. Trials with a {@code distributed:} section run after those, one
+ * at a time, each spread over the whole cluster ({@link DistributedTrial}).
  */
 public final class SweepRunner {
 
@@ -79,7 +80,19 @@ public final class SweepRunner {
         }
         Provenance provenance = Provenance.of(spark.version(), root, sha);
         SweepContext ctx = new SweepContext(hadoop, out, sha);
-        runAll(sc, toRun, ctx, store, provenance, progress);
+        List<TrialSpec> single = toRun.stream().filter(t -> t.distributed() == null).toList();
+        List<TrialSpec> cluster = toRun.stream().filter(t -> t.distributed() != null).toList();
+        if (!single.isEmpty()) {
+            runAll(sc, single, ctx, store, provenance, progress);
+        }
+        for (TrialSpec t : cluster) {
+            // a distributed trial uses every task slot itself: one at a time, from the driver
+            sc.setJobDescription("trial " + t.trialId() + " " + t.label());
+            console.println("trial " + t.label() + ": " + t.distributed());
+            TrialOutcome o = DistributedTrial.run(t, sc, ctx, console);
+            store.append(List.of(o), provenance);
+            progress.finished(o, 0);
+        }
         store.compact();
         return new Result(sweep.trials().size(), sweep.trials().size() - toRun.size(), toRun.size(), progress.failed());
     }
@@ -136,7 +149,7 @@ public final class SweepRunner {
             // The task itself died (e.g. the executor was lost more often than Spark retries).
             long now = System.currentTimeMillis();
             return new TrialOutcome(t, TrialOutcome.FAILED, "Spark task failed: " + e.getCause(), 0, Double.NaN,
-                    Double.NaN, 0, 0, 0, null, null, null, null, List.of(), "unknown", now, now);
+                    Double.NaN, 0, 0, 0, null, null, null, null, List.of(), "unknown", now, now, List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for trial " + t.trialId(), e);

@@ -49,13 +49,13 @@ public final class TrialExecutor {
                     .collect(Collectors.joining(", ", "[", "]"));
             return new TrialOutcome(t, TrialOutcome.OK, null, r.bestEpoch(), r.bestValidError(), r.testError(),
                     r.seconds(), r.counts().total(), r.counts().dynamic(), r.counts().fractionLearned(), r.deadUnits(),
-                    r.excludedInputs(), recipes, epochs, Provenance.host(), start, System.currentTimeMillis());
+                    r.excludedInputs(), recipes, epochs, Provenance.host(), start, System.currentTimeMillis(), List.of());
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             return failed(t, describe(e), epochs, start);
         }
     }
 
-    private static ModelSpec modelSpec(TrialSpec t, Dataset train) {
+    static ModelSpec modelSpec(TrialSpec t, Dataset train) {
         int rows = 0;
         int cols = 0;
         if (train instanceof ByteImageDataset images) {
@@ -65,13 +65,13 @@ public final class TrialExecutor {
         return t.modelSpec(train.features(), rows, cols, train.numClasses());
     }
 
-    private static TrialOutcome failed(TrialSpec t, String error, List<EpochMetrics> epochs, long start) {
+    static TrialOutcome failed(TrialSpec t, String error, List<EpochMetrics> epochs, long start) {
         return new TrialOutcome(t, TrialOutcome.FAILED, error, 0, Double.NaN, Double.NaN,
                 (System.currentTimeMillis() - start) / 1e3, 0, 0, null, null, null, null, List.copyOf(epochs),
-                Provenance.host(), start, System.currentTimeMillis());
+                Provenance.host(), start, System.currentTimeMillis(), List.of());
     }
 
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         String s = trace.toString();

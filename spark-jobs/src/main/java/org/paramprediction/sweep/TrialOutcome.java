@@ -2,12 +2,14 @@ package org.paramprediction.sweep;
 
 import java.io.Serializable;
 import java.util.List;
+import org.paramprediction.distributed.RoundMetrics;
 import org.paramprediction.sweep.config.TrialSpec;
 import org.paramprediction.train.EpochMetrics;
 
 /**
  * What a trial task sends back to the driver: small values only. {@code status} is OK or FAILED;
- * a FAILED trial has its {@code error} and whatever epochs finished before it failed.
+ * a FAILED trial has its {@code error} and whatever epochs finished before it failed. {@code rounds}
+ * is empty except for data-parallel trials.
  */
 public record TrialOutcome(
         TrialSpec spec,
@@ -26,7 +28,8 @@ public record TrialOutcome(
         List<EpochMetrics> epochs,
         String host,
         long startMillis,
-        long endMillis)
+        long endMillis,
+        List<RoundMetrics> rounds)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;

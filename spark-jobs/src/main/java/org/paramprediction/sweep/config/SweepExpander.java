@@ -97,13 +97,27 @@ final class SweepExpander {
                         (Integer) value(v, SweepField.TRAIN_SIZE), (Integer) value(v, SweepField.VALID_SIZE),
                         (Integer) value(v, SweepField.TEST_SIZE), (Long) value(v, SweepField.PERMUTATION_SEED),
                         hidden(v), activation(v), num(v, SweepField.RIDGE), num(v, SweepField.LENGTH_SCALE),
-                        num(v, SweepField.LENGTH_SCALE_FACTOR), (Boolean) value(v, SweepField.ORTHONORMAL), training));
+                        num(v, SweepField.LENGTH_SCALE_FACTOR), (Boolean) value(v, SweepField.ORTHONORMAL), training,
+                        distributed(v)));
             } catch (IllegalArgumentException e) {
                 report(v.get(SweepField.METHOD), "gives an invalid trial: " + e.getMessage());
                 return List.of();
             }
         }
         return out;
+    }
+
+    /** The {@code distributed:} settings, or null when {@code distributed.mode} is not set. */
+    private static DistributedSpec distributed(Map<SweepField, Setting> v) {
+        String mode = (String) value(v, SweepField.DIST_MODE);
+        if (mode == null) {
+            return null;
+        }
+        return new DistributedSpec(mode, (Integer) value(v, SweepField.DIST_PARTITIONS),
+                (Integer) value(v, SweepField.DIST_STEPS_PER_ROUND), (String) value(v, SweepField.DIST_ENCODING),
+                (String) value(v, SweepField.DIST_MOMENTUM), (Integer) value(v, SweepField.DIST_TREE_DEPTH),
+                num(v, SweepField.DIST_OUTER_STEP), (String) value(v, SweepField.DIST_FINETUNE),
+                (Integer) value(v, SweepField.DIST_FINETUNE_EPOCHS));
     }
 
     private boolean lengthScalesOk(Map<SweepField, Setting> v) {

@@ -44,7 +44,17 @@ enum SweepField {
     EPOCHS("training.epochs", ValueType.INT, false, Defaults.T.maxEpochs(), Rule.atLeast(1), "maxEpochs"),
     PATIENCE("training.patience", ValueType.INT, false, Defaults.T.patience(), Rule.atLeast(1), "patience"),
     STAGE_EPOCHS("training.stage_epochs", ValueType.INT, false, Defaults.T.stageEpochs(), Rule.atLeast(1),
-            "stageEpochs");
+            "stageEpochs"),
+    DIST_MODE("distributed.mode", ValueType.STRING, true, null,
+            Rule.matches(DistributedSpec.DATA_PARALLEL + "|" + DistributedSpec.COLUMNS), null),
+    DIST_PARTITIONS("distributed.partitions", ValueType.INT, false, 4, Rule.atLeast(1), null),
+    DIST_STEPS_PER_ROUND("distributed.steps_per_round", ValueType.INT, false, 25, Rule.atLeast(1), null),
+    DIST_ENCODING("distributed.encoding", ValueType.STRING, false, "float32", Rule.matches("float32|fp16"), null),
+    DIST_MOMENTUM("distributed.momentum", ValueType.STRING, false, "averaged", Rule.matches("averaged|reset"), null),
+    DIST_TREE_DEPTH("distributed.tree_depth", ValueType.INT, false, 2, Rule.atLeast(1), null),
+    DIST_OUTER_STEP("distributed.outer_step", ValueType.DOUBLE, false, 1.0, Rule.positive(), null),
+    DIST_FINETUNE("distributed.finetune", ValueType.STRING, false, "output", Rule.matches("output|all"), null),
+    DIST_FINETUNE_EPOCHS("distributed.finetune_epochs", ValueType.INT, false, 3, Rule.atLeast(0), null);
 
     private static final Map<String, SweepField> BY_PATH = new LinkedHashMap<>();
 

@@ -19,8 +19,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class SweepReader {
 
     static final String NAME_PATTERN = "[a-z0-9][a-z0-9_-]{0,63}";
-    private static final List<String> SECTIONS = List.of("dataset", "model", "dictionary", "training");
-    private static final List<String> TOP_KEYS = List.of("name", "dataset", "model", "dictionary", "training",
+    private static final List<String> SECTIONS = List.of("dataset", "model", "dictionary", "training",
+            "distributed");
+    private static final List<String> TOP_KEYS = List.of("name", "dataset", "model", "dictionary", "training", "distributed",
             "method", "fraction", "columns", "grid", "repeats");
     private static final List<SweepField> TOP_FIELDS = List.of(SweepField.METHOD, SweepField.FRACTION,
             SweepField.COLUMNS);

@@ -42,7 +42,7 @@ final class TrialIdentity {
     static String canonicalConfig(int repeat, String method, double fraction, int columns, String dataRoot,
             int trainSize, int validSize, Integer testSize, Long permutationSeed, List<Integer> hidden,
             String activation, double ridge, double lengthScale, double lengthScaleFactor, boolean orthonormal,
-            TrainingConfig training) {
+            TrainingConfig training, DistributedSpec distributed) {
         Map<String, Object> dataset = new LinkedHashMap<>();
         dataset.put("root", dataRoot);
         dataset.put("train_size", trainSize);
@@ -66,6 +66,9 @@ final class TrialIdentity {
         root.put("model", model);
         root.put("dictionary", dictionary);
         root.put("training", training(training));
+        if (distributed != null) { // absent for single-task trials, so their ids stay as they were
+            root.put("distributed", distributed.canonical());
+        }
         return CanonicalJson.render(root);
     }
 

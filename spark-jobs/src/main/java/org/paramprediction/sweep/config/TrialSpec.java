@@ -28,6 +28,7 @@ import org.paramprediction.train.TrainingConfig;
  * @param activation        {@code relu}, {@code tanh} or {@code sigmoid}
  * @param lengthScale       fixed SE length scale in pixels, or 0
  * @param lengthScaleFactor SE length scale as a multiple of the alpha spacing, or 0
+ * @param distributed       null for a trial trained inside one task, else how it runs on the cluster
  * @param canonicalConfig   sorted-key JSON of every field except sweepId, trialId and seed
  */
 public record TrialSpec(
@@ -50,6 +51,7 @@ public record TrialSpec(
         double lengthScaleFactor,
         boolean orthonormal,
         TrainingConfig training,
+        DistributedSpec distributed,
         String canonicalConfig)
         implements Serializable {
 
@@ -80,7 +82,7 @@ public record TrialSpec(
         requireNormalised(m, fraction, columns, ridge, lengthScale, lengthScaleFactor, orthonormal);
         String expected = TrialIdentity.canonicalConfig(repeat, method, fraction, columns, dataRoot, trainSize,
                 validSize, testSize, permutationSeed, hidden, activation, ridge, lengthScale, lengthScaleFactor,
-                orthonormal, training);
+                orthonormal, training, distributed);
         require(expected.equals(canonicalConfig), "canonicalConfig must be " + expected, canonicalConfig);
         require(TrialIdentity.trialId(canonicalConfig).equals(trialId),
                 "trialId must be " + TrialIdentity.trialId(canonicalConfig), trialId);
@@ -95,7 +97,7 @@ public record TrialSpec(
     public static TrialSpec create(String sweepId, int repeat, Method method, double fraction, int columns,
             String dataRoot, int trainSize, int validSize, Integer testSize, Long permutationSeed,
             List<Integer> hidden, Activation activation, double ridge, double lengthScale,
-            double lengthScaleFactor, boolean orthonormal, TrainingConfig training) {
+            double lengthScaleFactor, boolean orthonormal, TrainingConfig training, DistributedSpec distributed) {
         double f = method.usesFraction() ? fraction : 1.0;
         int c = method.usesFraction() ? columns : 1;
         double r = method.usesRidge() ? ridge : 0;
@@ -104,10 +106,10 @@ public record TrialSpec(
         boolean o = method.usesOrthonormal() && orthonormal;
         String act = activation.name().toLowerCase(Locale.ROOT);
         String canonical = TrialIdentity.canonicalConfig(repeat, method.displayName(), f, c, dataRoot, trainSize,
-                validSize, testSize, permutationSeed, hidden, act, r, ls, lsf, o, training);
+                validSize, testSize, permutationSeed, hidden, act, r, ls, lsf, o, training, distributed);
         return new TrialSpec(sweepId, TrialIdentity.trialId(canonical), repeat, TrialIdentity.seed(canonical),
                 method.displayName(), f, c, dataRoot, trainSize, validSize, testSize, permutationSeed, hidden, act,
-                r, ls, lsf, o, training, canonical);
+                r, ls, lsf, o, training, distributed, canonical);
     }
 
     public Method methodEnum() {
@@ -142,7 +144,8 @@ public record TrialSpec(
         String what = methodEnum().usesFraction()
                 ? method + " f=" + CanonicalJson.decimal(fraction) + " c=" + columns
                 : method;
-        return what + " r=" + repeat + " [" + trialId + "]";
+        String where = distributed == null ? "" : " " + distributed.mode() + "/" + distributed.partitions();
+        return what + where + " r=" + repeat + " [" + trialId + "]";
     }
 
     private static Activation activationOf(String name) {

@@ -1,0 +1,140 @@
+package org.paramprediction.sweep;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.paramprediction.covariance.DatasetSupplier;
+import org.paramprediction.covariance.SparkCovarianceSource;
+import org.paramprediction.data.DataSplits;
+import org.paramprediction.distributed.DataParallelPass;
+import org.paramprediction.distributed.DataParallelSettings;
+import org.paramprediction.distributed.RoundMetrics;
+import org.paramprediction.io.DataRef;
+import org.paramprediction.io.DatasetCache;
+import org.paramprediction.io.HadoopConf;
+import org.paramprediction.io.Provenance;
+import org.paramprediction.layer.Network;
+import org.paramprediction.stats.Covariance;
+import org.paramprediction.sweep.config.DistributedSpec;
+import org.paramprediction.sweep.config.TrialSpec;
+import org.paramprediction.train.CovarianceSource;
+import org.paramprediction.train.EpochMetrics;
+import org.paramprediction.train.ModelSpec;
+import org.paramprediction.train.StagedTraining;
+import org.paramprediction.train.TrainingResult;
+import org.paramprediction.wire.Encoding;
+
+/**
+ * Runs one trial whose config has a {@code distributed:} section from the driver, using the whole
+ * cluster: data-parallel training with alpha-only averaging ({@link DataParallelPass}). Layer-1
+ * covariances come from the sweep's store (computed by the distributed covariance job), those of
+ * layer 2+ from a Spark job over the activations of the trained lower layers. Prints a line per
+ * round; a failure becomes a FAILED outcome, like a single-task trial.
+ */
+final class DistributedTrial {
+
+    private DistributedTrial() {}
+
+    static TrialOutcome run(TrialSpec t, JavaSparkContext sc, SweepContext ctx, PrintStream console) {
+        long start = System.currentTimeMillis();
+        List<EpochMetrics> epochs = new ArrayList<>();
+        List<RoundMetrics> rounds = new ArrayList<>();
+        try {
+            DistributedSpec d = t.distributed();
+            if (!d.dataParallel()) {
+                return ColumnsTrial.run(t, sc, ctx, console);
+            }
+            DataRef ref = TrialExecutor.dataRef(t);
+            DataSplits data = DatasetCache.get(ref, ctx.hadoop());
+            ModelSpec spec = TrialExecutor.modelSpec(t, data.train());
+            DataParallelSettings settings = new DataParallelSettings(d.partitions(), d.stepsPerRound(),
+                    Encoding.parse(d.encoding()), "averaged".equals(d.momentum()), d.treeDepth(), d.outerStep());
+            RoundLog log = new RoundLog(rounds, console);
+            TrainingResult r = StagedTraining.run(spec, t.training(), data, covariances(t, sc, ctx, ref),
+                    t.seed(), DataType.FLOAT, m -> {
+                        epochs.add(m);
+                        log.epochEnded(m);
+                    }, DataParallelPass.factory(sc, ref, ctx.hadoop(), settings, new AtomicLong(), log::round));
+            if (!Double.isFinite(r.bestValidError()) || !Double.isFinite(r.testError())) {
+                return withRounds(TrialExecutor.failed(t, "non-finite validation or test error", epochs, start), rounds);
+            }
+            return new TrialOutcome(t, TrialOutcome.OK, null, r.bestEpoch(), r.bestValidError(), r.testError(),
+                    r.seconds(), r.counts().total(), r.counts().dynamic(), r.counts().fractionLearned(),
+                    r.deadUnits(), r.excludedInputs(), recipes(r), epochs, Provenance.host(), start,
+                    System.currentTimeMillis(), rounds);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return withRounds(TrialExecutor.failed(t, TrialExecutor.describe(e), epochs, start), rounds);
+        }
+    }
+
+    static String recipes(TrainingResult r) {
+        return r.recipes().stream()
+                .map(layer -> layer.stream().map(Object::toString).collect(Collectors.joining(", ", "[", "]")))
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** Layer 0 from the sweep's covariance store; layer 1+ by a Spark job over the lower layers' activations. */
+    static CovarianceSource covariances(TrialSpec t, JavaSparkContext sc, SweepContext ctx, DataRef ref) {
+        HadoopConf hadoop = ctx.hadoop();
+        DatasetSupplier train = () -> DatasetCache.get(ref, hadoop).train();
+        DataSplits data = DatasetCache.get(ref, hadoop);
+        CovarianceSource stored = new TrialCovarianceSource(ctx, ref, data.train());
+        SparkCovarianceSource spark = new SparkCovarianceSource(sc, train, Math.max(2, 2 * sc.defaultParallelism()));
+        return new CovarianceSource() {
+            @Override
+            public Covariance covariance(Network lower, int layer, boolean squaredInputs) {
+                return layer == 0 ? stored.covariance(lower, 0, squaredInputs)
+                        : spark.covariance(lower, layer, squaredInputs);
+            }
+        };
+    }
+
+    private static TrialOutcome withRounds(TrialOutcome o, List<RoundMetrics> rounds) {
+        return new TrialOutcome(o.spec(), o.status(), o.error(), o.bestEpoch(), o.bestValidError(), o.testError(),
+                o.seconds(), o.paramsTotal(), o.paramsDynamic(), o.fractionLearned(), o.deadUnits(),
+                o.excludedInputs(), o.recipes(), o.epochs(), o.host(), o.startMillis(), o.endMillis(),
+                List.copyOf(rounds));
+    }
+
+    /**
+     * Collects rounds, prints one line each, and when an epoch ends sets its validation error on that
+     * epoch's last round (the trainer evaluates once per epoch; rounds are not evaluated twice).
+     */
+    private static final class RoundLog {
+        private final List<RoundMetrics> rounds;
+        private final PrintStream console;
+
+        RoundLog(List<RoundMetrics> rounds, PrintStream console) {
+            this.rounds = rounds;
+            this.console = console;
+        }
+
+        void round(RoundMetrics m) {
+            rounds.add(m);
+            console.printf(Locale.ROOT, "  round %4d  stage %d epoch %2d  loss %.4f  %d workers  down %s up %s"
+                            + " (%.1f%% of full averaging)  %.2f s%n", m.round(), m.stage(), m.epoch(), m.trainLoss(),
+                    m.workers(), mb(m.bytesDown()), mb(m.bytesUp()), 100 * m.ratioToFull(), m.seconds());
+        }
+
+        void epochEnded(EpochMetrics e) {
+            for (int i = rounds.size() - 1; i >= 0; i--) {
+                RoundMetrics r = rounds.get(i);
+                if (r.stage() == e.stage() && r.epoch() == e.epoch()) {
+                    rounds.set(i, r.withValidError(e.validError()));
+                    break;
+                }
+            }
+            console.printf(Locale.ROOT, "  epoch %d (stage %d): train loss %.4f, valid error %.4f, test error %.4f,"
+                    + " %.1f s%n", e.epoch(), e.stage(), e.trainLoss(), e.validError(), e.testError(), e.seconds());
+        }
+
+        private static String mb(long bytes) {
+            return String.format(Locale.ROOT, "%.2f MB", bytes / 1e6);
+        }
+    }
+}
