@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.paramprediction.sweep.DatasetPreflight;
+import org.paramprediction.sweep.RoundsSummary;
 import org.paramprediction.sweep.SummaryTable;
 import org.paramprediction.sweep.SweepRunner;
 import org.paramprediction.sweep.config.SweepConfigLoader;
@@ -45,6 +46,7 @@ final class SweepCommand implements Callable<Integer> {
         try {
             SweepRunner.Result r = new SweepRunner(spark, System.out).run(sweep, out, resume || retryFailed, retryFailed);
             SummaryTable.print(spark, out + "/trials/sweep_id=" + sweep.name(), System.out);
+            RoundsSummary.print(spark, out, sweep.name(), System.out);
             System.out.printf("%nsweep %s: %d trials, %d skipped (already committed), %d run, %d failed; output in %s%n",
                     sweep.name(), r.total(), r.skipped(), r.ran(), r.failed(), out);
             return r.failed() > 0 ? ExitCodes.SOME_TRIALS_FAILED : ExitCodes.OK;

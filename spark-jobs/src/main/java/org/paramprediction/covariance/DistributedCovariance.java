@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The covariance of rows spread over a Spark cluster. Each partition adds its row blocks to a
  * {@link CovarianceAccumulator} (centred moments: count, mean, {@code M2}); the partial moments are
- * merged by {@code treeAggregate} with Chan, Golub and LeVeque's pairwise update, and the result is
- * the unbiased {@code M2 / (n - 1)}, exactly what the accumulator gives on one machine (up to the
- * rounding of a different merge order).
+ * merged in a tree ({@link OrderedTreeAggregate}: like {@code treeAggregate}, but always in
+ * partition order, so reruns agree bit for bit) with Chan, Golub and LeVeque's pairwise update, and
+ * the result is the unbiased {@code M2 / (n - 1)}, what the accumulator gives on one machine (up to
+ * the rounding of a different merge order).
  */
 public final class DistributedCovariance {
 
@@ -37,7 +38,7 @@ public final class DistributedCovariance {
      *                  (0 allowed)
      * @param dimension values per row, {@code >= 1}
      * @param squared   accumulate the statistics of {@code x * x} (the empirical-squared kernel)
-     * @param depth     depth of the {@code treeAggregate} merge tree, {@code >= 1}
+     * @param depth     depth of the merge tree, {@code >= 1}
      * @throws IllegalArgumentException if fewer than 2 rows were found in total
      * @throws org.apache.spark.SparkException (from the task) if a block's length is not a multiple
      *     of {@code dimension}
@@ -47,12 +48,13 @@ public final class DistributedCovariance {
             throw new IllegalArgumentException("blocks must not be null");
         }
         if (depth < 1) {
-            throw new IllegalArgumentException("depth (treeAggregate) must be >= 1 but was " + depth);
+            throw new IllegalArgumentException("depth (merge tree) must be >= 1 but was " + depth);
         }
-        CovarianceAccumulator zero = new CovarianceAccumulator(dimension, squared);
+        new CovarianceAccumulator(dimension, squared); // checks the dimension before any Spark work
         long start = System.nanoTime();
-        CovarianceAccumulator total = blocks.treeAggregate(
-                zero, (acc, block) -> add(acc, block), CovarianceAccumulator::merge, depth);
+        CovarianceAccumulator total = OrderedTreeAggregate.aggregate(blocks,
+                () -> new CovarianceAccumulator(dimension, squared), DistributedCovariance::add,
+                CovarianceAccumulator::merge, depth);
         if (total.count() < 2) {
             throw new IllegalArgumentException("a covariance needs at least 2 rows but the "
                     + blocks.getNumPartitions() + " partitions of RDD " + blocks.id() + " held "

@@ -36,9 +36,9 @@ import org.paramprediction.wire.ParamMessage;
  *       (shuffled each epoch with a seed the driver drew for that partition) with the same inner
  *       loop as single-machine training ({@link org.paramprediction.train.MinibatchSgd}), and sends
  *       back its parameters, velocities and loss totals;
- *   <li>{@code treeAggregate} averages them weighted by examples ({@link ParamAverage}); the driver
- *       writes the average into its network (or, with an outer step {@code eta != 1}, moves its
- *       parameters by {@code eta} times the averaged change; velocities are always the average).
+ *   <li>{@code treeAggregate} gathers the uploads; the driver averages them weighted by examples,
+ *       in partition order so that reruns agree bit for bit ({@link ParamAverage}), and writes the
+ *       average into its network.
  * </ol>
  *
  * Momentum: with {@code averageMomentum} the velocities are part of the state that travels and is
@@ -174,15 +174,8 @@ public final class DataParallelPass implements EpochPass {
         if (avg.isEmpty()) {
             throw new IllegalStateException("no worker had minibatches " + first + ".." + end + " in epoch " + epoch);
         }
-        ParamMessage up = ParamMessage.decode(avg.message());
-        float[] next = up.values();
-        double eta = settings.outerStep();
-        if (eta != 1.0) { // w + eta (mean - w); with eta = 1 the mean itself, bit for bit
-            for (int i = 0; i < paramCount; i++) {
-                next[i] = (float) (state[i] + eta * ((double) next[i] - state[i]));
-            }
-        }
-        ParamVectors.writeValues(next, 0, params);
+        ParamMessage up = avg.mean();
+        ParamVectors.writeValues(up.values(), 0, params);
         if (withVelocity) {
             System.arraycopy(up.values(), paramCount, velocity, 0, paramCount);
         }

@@ -7,7 +7,7 @@ import org.paramprediction.wire.Encoding;
  * How data-parallel training runs: the number of data partitions (one worker task each per round),
  * minibatches each worker runs per round, the wire encoding, whether momentum velocities travel
  * and are averaged with the parameters ({@code averageMomentum}) or every worker starts each round
- * with zero velocity, the depth of the {@code treeAggregate} that averages, and the outer step.
+ * with zero velocity, and the depth of the {@code treeAggregate} that averages.
  */
 public final class DataParallelSettings implements Serializable {
 
@@ -18,25 +18,13 @@ public final class DataParallelSettings implements Serializable {
     private final Encoding encoding;
     private final boolean averageMomentum;
     private final int treeDepth;
-    private final double outerStep;
 
     public DataParallelSettings(int partitions, int stepsPerRound, Encoding encoding, boolean averageMomentum,
             int treeDepth) {
-        this(partitions, stepsPerRound, encoding, averageMomentum, treeDepth, 1.0);
-    }
-
-    /**
-     * @param outerStep the driver moves the parameters by {@code outerStep} times the averaged
-     *     change of the round: {@code w += outerStep (mean_p w_p - w)}; 1 = plain averaging
-     */
-    public DataParallelSettings(int partitions, int stepsPerRound, Encoding encoding, boolean averageMomentum,
-            int treeDepth, double outerStep) {
-        if (partitions < 1 || stepsPerRound < 1 || encoding == null || treeDepth < 1 || !(outerStep > 0)) {
-            throw new IllegalArgumentException("need partitions >= 1, steps per round >= 1, an encoding, tree depth"
-                    + " >= 1 and outer step > 0 but got " + partitions + ", " + stepsPerRound + ", " + encoding + ", "
-                    + treeDepth + ", " + outerStep);
+        if (partitions < 1 || stepsPerRound < 1 || encoding == null || treeDepth < 1) {
+            throw new IllegalArgumentException("need partitions >= 1, steps per round >= 1, an encoding and tree depth"
+                    + " >= 1 but got " + partitions + ", " + stepsPerRound + ", " + encoding + ", " + treeDepth);
         }
-        this.outerStep = outerStep;
         this.partitions = partitions;
         this.stepsPerRound = stepsPerRound;
         this.encoding = encoding;
@@ -64,14 +52,10 @@ public final class DataParallelSettings implements Serializable {
         return treeDepth;
     }
 
-    public double outerStep() {
-        return outerStep;
-    }
-
     @Override
     public String toString() {
         return partitions + " partitions, " + stepsPerRound + " steps/round, " + encoding.configName()
                 + (averageMomentum ? ", momentum averaged" : ", momentum reset each round") + ", tree depth "
-                + treeDepth + (outerStep != 1 ? ", outer step " + outerStep : "");
+                + treeDepth;
     }
 }

@@ -46,7 +46,7 @@ final class Worker {
             if (in.hasVelocities()) {
                 ParamVectors.readGrads(params, out, count);
             }
-            return ParamAverage.leaf(new ParamMessage(in.encoding(), count, out, in.hasVelocities(), totals).encode());
+            return ParamAverage.leaf(p, new ParamMessage(in.encoding(), count, out, in.hasVelocities(), totals).encode());
         } finally {
             WorkerModels.giveBack(s, m);
         }

@@ -2,7 +2,10 @@ package org.paramprediction.sweep;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -13,14 +16,19 @@ import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** The end-of-sweep table: test error by method, fraction and columns, over repeats, from the Parquet output. */
+/**
+ * The end-of-sweep table: test error by method, fraction, columns and how the trial was trained
+ * (in one task, or distributed: mode/partitions), over repeats, from the Parquet output.
+ */
 public final class SummaryTable {
 
     private SummaryTable() {}
 
     public static void print(SparkSession spark, String trialsDir, PrintStream out) {
         List<Row> rows = spark.read().parquet(trialsDir)
-                .groupBy("method", "fraction", "columns")
+                .withColumn("trained", coalesce(concat(col("distributed_mode"), lit("/"), col("partitions")),
+                        lit("single task")))
+                .groupBy("method", "fraction", "columns", "trained")
                 .agg(count("*").as("n"),
                         sum(when(col("status").equalTo("FAILED"), 1).otherwise(0)).as("failed"),
                         avg(when(col("status").equalTo("OK"), col("test_error"))).as("test_error"),
@@ -28,16 +36,16 @@ public final class SummaryTable {
                         avg(when(col("status").equalTo("OK"), col("best_valid_error"))).as("valid_error"),
                         avg("n_params_dynamic").as("dynamic"),
                         avg("seconds").as("seconds"))
-                .orderBy("method", "fraction", "columns")
+                .orderBy("method", "fraction", "columns", "trained")
                 .collectAsList();
         out.println();
-        out.println("| method     | fraction | columns | trials | failed | test error (mean ± sd) | valid error | dynamic params | s/trial |");
-        out.println("|------------|----------|---------|--------|--------|------------------------|-------------|----------------|---------|");
+        out.println("| method     | fraction | columns | trained         | trials | failed | test error (mean ± sd) | valid error | dynamic params | s/trial |");
+        out.println("|------------|----------|---------|-----------------|--------|--------|------------------------|-------------|----------------|---------|");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, "| %-10s | %8.3f | %7d | %6d | %6d | %10.4f ± %-9s | %11.4f | %,14.0f | %7.1f |%n",
-                    r.getString(0), r.getDouble(1), r.getInt(2), r.getLong(3), r.getLong(4),
-                    nan(r, 5), r.isNullAt(6) ? "-" : String.format(Locale.ROOT, "%.4f", r.getDouble(6)),
-                    nan(r, 7), r.getDouble(8), r.getDouble(9));
+            out.printf(Locale.ROOT, "| %-10s | %8.3f | %7d | %-15s | %6d | %6d | %10.4f ± %-9s | %11.4f | %,14.0f | %7.1f |%n",
+                    r.getString(0), r.getDouble(1), r.getInt(2), r.getString(3), r.getLong(4), r.getLong(5),
+                    nan(r, 6), r.isNullAt(7) ? "-" : String.format(Locale.ROOT, "%.4f", r.getDouble(7)),
+                    nan(r, 8), r.getDouble(9), r.getDouble(10));
         }
     }
 

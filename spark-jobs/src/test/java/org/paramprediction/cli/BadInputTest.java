@@ -67,9 +67,20 @@ class BadInputTest {
 
     @Test
     void theShippedConfigsValidate() {
-        Result r = run("validate", "../conf/sweeps/quickstart.yaml", "../conf/sweeps/example-full-reference.yaml");
+        Result r = run("validate", "../conf/sweeps/quickstart.yaml", "../conf/sweeps/example-full-reference.yaml",
+                "../conf/distributed/fashion-se-emp.yaml");
         assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("fashion-se-emp.yaml: sweep 'distributed-se-emp', 4 trials"), r.out());
         assertTrue(r.out().contains("quickstart.yaml: sweep 'quickstart', 10 trials"), r.out());
+    }
+
+    @Test
+    void trainDistributedRefusesAConfigWithoutADistributedModeAndWritesNothing() {
+        Path out = tmp.resolve("dist-out");
+        Result r = run("train-distributed", "../conf/sweeps/quickstart.yaml", "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("quickstart.yaml") && r.err().contains("distributed.mode"), r.err());
+        assertFalse(Files.exists(out), "nothing may be written for bad input");
     }
 
     private record Result(int code, String out, String err) {}

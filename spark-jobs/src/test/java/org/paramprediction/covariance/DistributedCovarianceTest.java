@@ -1,5 +1,6 @@
 package org.paramprediction.covariance;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,6 +90,24 @@ class DistributedCovarianceTest {
         }
         double diff = relativeMaxDifference(ours.matrix(), theirs, fashionD);
         assertTrue(diff <= MLLIB_TOL, "relative max difference to MLlib " + diff);
+    }
+
+    /**
+     * Nine partitions at depth 2 take one grouping level on the executors (groups of 3) before the
+     * driver: the merge order is fixed by partition index, so two runs agree bit for bit, and a
+     * different tree gives the same covariance up to rounding.
+     */
+    @Test
+    void theMergeTreeIsDeterministicAndAgreesAcrossDepths() {
+        JavaRDD<float[]> blocks = sc.parallelize(CovarianceFixtures.blocks(fashionRows, fashionD, 64), 9);
+        Covariance a = DistributedCovariance.ofRows(blocks, fashionD, false, 2);
+        Covariance b = DistributedCovariance.ofRows(blocks, fashionD, false, 2);
+        assertArrayEquals(a.matrix(), b.matrix());
+        Covariance flat = DistributedCovariance.ofRows(blocks, fashionD, false, 1);
+        Covariance deep = DistributedCovariance.ofRows(blocks, fashionD, false, 3);
+        assertTrue(relativeMaxDifference(a.matrix(), flat.matrix(), fashionD) <= MERGE_ORDER_TOL);
+        assertTrue(relativeMaxDifference(a.matrix(), deep.matrix(), fashionD) <= MERGE_ORDER_TOL);
+        assertEquals(a.count(), deep.count());
     }
 
     /** Rows (1,2), (3,6), (5,10): mean (3,6); deviations (-2,-4), (0,0), (2,4); sums / (3-1). */

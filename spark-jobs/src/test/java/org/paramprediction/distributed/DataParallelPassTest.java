@@ -52,9 +52,14 @@ class DataParallelPassTest {
     }
 
     private static TrainingResult train(ModelSpec spec, EpochPass.Factory passes, List<EpochMetrics> epochs) {
+        return train(spec, CFG, passes, epochs);
+    }
+
+    private static TrainingResult train(ModelSpec spec, TrainingConfig cfg, EpochPass.Factory passes,
+            List<EpochMetrics> epochs) {
         DataSplits data = DatasetCache.get(REF, HADOOP);
         EpochListener l = epochs == null ? EpochListener.NONE : epochs::add;
-        return StagedTraining.run(spec, CFG, data, new LocalCovarianceSource(data.train()), 11, DataType.FLOAT, l,
+        return StagedTraining.run(spec, cfg, data, new LocalCovarianceSource(data.train()), 11, DataType.FLOAT, l,
                 passes);
     }
 
@@ -83,6 +88,16 @@ class DataParallelPassTest {
         // stage 1 (1 epoch) and stage 0 (2 epochs), 10 minibatches each epoch, one per round
         assertEquals(30, rounds.size());
         assertEquals(30, rounds.get(29).round());
+    }
+
+    @Test
+    void twoRunsOverSeveralPartitionsAgreeBitForBitWhicheverTaskFinishesFirst() {
+        DataParallelSettings four = new DataParallelSettings(4, 2, Encoding.FLOAT32, true, 2);
+        TrainingResult a = train(seEmp(30), DataParallelPass.factory(sc(), REF, HADOOP, four, new AtomicLong(), r -> {}),
+                null);
+        TrainingResult b = train(seEmp(30), DataParallelPass.factory(sc(), REF, HADOOP, four, new AtomicLong(), r -> {}),
+                null);
+        assertArrayEquals(values(a.network()), values(b.network()));
     }
 
     @Test
@@ -140,7 +155,8 @@ class DataParallelPassTest {
                 assertEquals(4, last.workers());
                 assertEquals(800, rounds.get(0).examples());
                 assertTrue(last.ratioToFull() < 0.2, "SE-Emp at fraction 0.1/0.2 ships " + last.ratioToFull());
-                assertTrue(r.testError() < 0.6, enc + " velocities " + velocities + ": test error " + r.testError());
+                assertTrue(last.trainLoss() < rounds.get(0).trainLoss() - 0.3,
+                        enc + " velocities " + velocities + ": loss " + rounds.get(0).trainLoss() + " -> " + last.trainLoss());
             }
         }
     }
@@ -149,13 +165,14 @@ class DataParallelPassTest {
     void fullDictionariesMakeItOrdinaryParameterAveraging() {
         ModelSpec full = fullSpec();
         List<RoundMetrics> rounds = new ArrayList<>();
-        TrainingResult r = train(full, DataParallelPass.factory(sc(), REF, HADOOP,
+        TrainingConfig eight = CFG.withMaxEpochs(8);
+        TrainingResult r = train(full, eight, DataParallelPass.factory(sc(), REF, HADOOP,
                 new DataParallelSettings(2, 3, Encoding.FLOAT32, true, 2), new AtomicLong(), rounds::add), null);
         for (RoundMetrics m : rounds) {
             assertEquals(m.fullBytesDown(), m.bytesDown());
             assertEquals(m.fullBytesUp(), m.bytesUp());
         }
-        TrainingResult local = train(full, EpochPass.LOCAL, null);
-        assertTrue(r.testError() < 0.5, "test error " + r.testError() + ", single machine " + local.testError());
+        // two workers averaging every 3 steps make half the updates of one machine per epoch: slower, but learning
+        assertTrue(r.testError() < 0.45, "test error " + r.testError());
     }
 }

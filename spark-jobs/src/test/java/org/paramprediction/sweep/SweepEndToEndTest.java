@@ -121,6 +121,47 @@ class SweepEndToEndTest {
                 .map(c -> Map.entry(c.name(), c.type())).toList(), readme);
     }
 
+    static final String DISTRIBUTED = """
+            name: distributed
+            dataset: {train_size: 1000, valid_size: 200, test_size: 200}
+            model: {hidden: [24, 24], activation: relu}
+            training: {epochs: 2, stage_epochs: 1}
+            distributed: {mode: data_parallel, partitions: 3, steps_per_round: 2}
+            method: [Full, SE-Emp]
+            fraction: 0.25
+            columns: 2
+            grid:
+              distributed.mode: [null, data_parallel]
+            repeats: 1
+            """;
+
+    @Test
+    void distributedTrialsWriteRoundsNextToSingleTaskTrialsAndTheDocumentedSchema() throws Exception {
+        SweepSpec sweep = SweepConfigLoader.parse(DISTRIBUTED, "distributed.yaml");
+        assertEquals(4, sweep.trials().size());
+        Path out = tmp.resolve("distributed");
+        SweepRunner.Result r = run(sweep, out, false, false);
+        assertEquals(0, r.failed());
+        assertEquals(2, ParquetQueries.count(out,
+                "SELECT count(*) FROM {trials} WHERE distributed_mode = 'data_parallel' AND partitions = 3"));
+        assertEquals(2, ParquetQueries.count(out, "SELECT count(*) FROM {trials} WHERE distributed_mode IS NULL"));
+        // 1000 rows / 3 partitions: shards of 333-334 rows = 4 minibatches of 100, 2 per round: 2 rounds an epoch;
+        // Full: 2 epochs; SE-Emp: 1 pre-training epoch + 2 epochs
+        assertEquals(4 + 6, ParquetQueries.count(out, "SELECT count(*) FROM {rounds}"));
+        assertEquals(0, ParquetQueries.count(out, "SELECT count(*) FROM {rounds} r LEFT JOIN {trials} t USING (trial_id)"
+                + " WHERE t.distributed_mode IS NULL"));
+        // one validation error per epoch, on its last round
+        assertEquals(2 + 3, ParquetQueries.count(out, "SELECT count(valid_error) FROM {rounds}"));
+        List<Map<String, Object>> ratio = ParquetQueries.query(out, "SELECT t.method, sum(bytes_down + bytes_up) * 1.0"
+                + " / sum(full_bytes_down + full_bytes_up) AS ratio FROM {rounds} r JOIN {trials} t USING (trial_id)"
+                + " WHERE r.stage = 0 GROUP BY t.method ORDER BY t.method");
+        assertEquals(1.0, ((Number) ratio.get(0).get("ratio")).doubleValue(), 1e-12, "Full is full averaging");
+        assertTrue(((Number) ratio.get(1).get("ratio")).doubleValue() < 0.35, ratio.toString());
+        String readme = java.nio.file.Files.readString(Path.of("../README.md"));
+        checkSchema(out, "{rounds}", org.paramprediction.io.RoundTable.COLUMNS.stream()
+                .map(c -> Map.entry(c.name(), c.type())).toList(), readme);
+    }
+
     private static void checkSchema(Path out, String table, List<Map.Entry<String, org.apache.spark.sql.types.DataType>> columns,
             String readme) {
         Map<String, String> actual = new java.util.HashMap<>();

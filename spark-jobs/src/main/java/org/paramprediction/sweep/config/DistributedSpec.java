@@ -15,7 +15,7 @@ import java.util.Map;
  * @param momentum {@code averaged} (velocities travel and are averaged) or {@code reset}
  */
 public record DistributedSpec(String mode, int partitions, int stepsPerRound, String encoding, String momentum,
-        int treeDepth, double outerStep, String finetune, int finetuneEpochs) implements Serializable {
+        int treeDepth, String finetune, int finetuneEpochs) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -30,7 +30,6 @@ public record DistributedSpec(String mode, int partitions, int stepsPerRound, St
         check("averaged".equals(momentum) || "reset".equals(momentum), "momentum must be averaged or reset",
                 momentum);
         check(treeDepth >= 1, "treeDepth must be >= 1", treeDepth);
-        check(outerStep > 0 && Double.isFinite(outerStep), "outerStep must be > 0", outerStep);
         check("output".equals(finetune) || "all".equals(finetune), "finetune must be output or all", finetune);
         check(finetuneEpochs >= 0, "finetuneEpochs must be >= 0", finetuneEpochs);
     }
@@ -48,7 +47,6 @@ public record DistributedSpec(String mode, int partitions, int stepsPerRound, St
             m.put("steps_per_round", stepsPerRound);
             m.put("encoding", encoding);
             m.put("momentum", momentum);
-            m.put("outer_step", outerStep);
         } else {
             m.put("finetune", finetune);
             m.put("finetune_epochs", finetuneEpochs);

@@ -116,7 +116,7 @@ final class SweepExpander {
         return new DistributedSpec(mode, (Integer) value(v, SweepField.DIST_PARTITIONS),
                 (Integer) value(v, SweepField.DIST_STEPS_PER_ROUND), (String) value(v, SweepField.DIST_ENCODING),
                 (String) value(v, SweepField.DIST_MOMENTUM), (Integer) value(v, SweepField.DIST_TREE_DEPTH),
-                num(v, SweepField.DIST_OUTER_STEP), (String) value(v, SweepField.DIST_FINETUNE),
+                (String) value(v, SweepField.DIST_FINETUNE),
                 (Integer) value(v, SweepField.DIST_FINETUNE_EPOCHS));
     }
 

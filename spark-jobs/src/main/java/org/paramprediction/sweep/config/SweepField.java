@@ -52,7 +52,6 @@ enum SweepField {
     DIST_ENCODING("distributed.encoding", ValueType.STRING, false, "float32", Rule.matches("float32|fp16"), null),
     DIST_MOMENTUM("distributed.momentum", ValueType.STRING, false, "averaged", Rule.matches("averaged|reset"), null),
     DIST_TREE_DEPTH("distributed.tree_depth", ValueType.INT, false, 2, Rule.atLeast(1), null),
-    DIST_OUTER_STEP("distributed.outer_step", ValueType.DOUBLE, false, 1.0, Rule.positive(), null),
     DIST_FINETUNE("distributed.finetune", ValueType.STRING, false, "output", Rule.matches("output|all"), null),
     DIST_FINETUNE_EPOCHS("distributed.finetune_epochs", ValueType.INT, false, 3, Rule.atLeast(0), null);
 

@@ -1,0 +1,73 @@
+package org.paramprediction.covariance;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.Function0;
+import org.apache.spark.api.java.function.Function2;
+import scala.Tuple2;
+
+/**
+ * Like {@code JavaRDD.treeAggregate}, but every merge happens in a fixed order, so the result is the
+ * same bit for bit whichever task finishes first (Spark's {@code treeAggregate} merges partial
+ * results on the driver in completion order, and floating-point merges are not associative).
+ *
+ * <p>Each partition folds its elements into one value; then, while more than {@code scale =
+ * ceil(P^(1/depth))} values remain, values {@code i} are grouped by {@code i / scale} on the
+ * executors and each group is merged in index order; the last values are collected and merged on
+ * the driver in index order. With {@code depth = 1} all partition values go straight to the driver.
+ */
+final class OrderedTreeAggregate {
+
+    private OrderedTreeAggregate() {}
+
+    static <T, U extends Serializable> U aggregate(JavaRDD<T> rdd, Function0<U> zero, Function2<U, T, U> seqOp,
+            Function2<U, U, U> combOp, int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth must be >= 1 but was " + depth);
+        }
+        int n = rdd.getNumPartitions();
+        JavaPairRDD<Integer, U> values = rdd.mapPartitionsWithIndex((Integer p, Iterator<T> it) -> {
+            U acc = zero.call();
+            while (it.hasNext()) {
+                acc = seqOp.call(acc, it.next());
+            }
+            return List.of(new Tuple2<>(p, acc)).iterator();
+        }, true).mapToPair(t -> t);
+        int scale = Math.max(2, (int) Math.ceil(Math.pow(n, 1.0 / depth)));
+        while (depth > 1 && n > scale) {
+            int groups = (n + scale - 1) / scale;
+            int s = scale;
+            values = values.mapToPair(t -> new Tuple2<>(t._1() / s, t))
+                    .groupByKey(new HashPartitioner(groups))
+                    .mapToPair(g -> new Tuple2<>(g._1(), mergeInOrder(g._2(), zero, combOp)));
+            n = groups;
+        }
+        List<Tuple2<Integer, U>> last = new ArrayList<>(values.collect());
+        try {
+            return mergeInOrder(last, zero, combOp);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("merging on the driver failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static <U> U mergeInOrder(Iterable<Tuple2<Integer, U>> parts, Function0<U> zero, Function2<U, U, U> combOp)
+            throws Exception {
+        List<Tuple2<Integer, U>> sorted = new ArrayList<>();
+        parts.forEach(sorted::add);
+        Collections.sort(sorted, Comparator.comparing(Tuple2::_1));
+        U acc = zero.call();
+        for (Tuple2<Integer, U> t : sorted) {
+            acc = combOp.call(acc, t._2());
+        }
+        return acc;
+    }
+}
