@@ -3,8 +3,9 @@ package org.paramprediction.distributed;
 import java.io.Serializable;
 
 /**
- * The driver's fine-tuning of the assembled network: {@code epochs} epochs (0 = none) of the
- * run's {@code TrainingConfig} schedule with early stopping on validation, over {@code scope},
+ * The driver's fine-tuning of the assembled network: {@code epochs} epochs (0 = none) with early
+ * stopping on validation, continuing the column tasks' learning-rate schedule (the first epoch uses
+ * the rate the tasks would have used next), over {@code scope},
  * starting from the {@code head}. If the best fine-tuned epoch's validation error is worse than
  * the assembled network's before fine-tuning, the pre-fine-tuning parameters are kept.
  */

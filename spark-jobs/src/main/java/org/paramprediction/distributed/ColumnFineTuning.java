@@ -17,8 +17,9 @@ import org.paramprediction.train.TrainingConfig;
 
 /**
  * The driver's last step of {@link ColumnTraining}: puts the head on the assembled layers, measures
- * it, and fine-tunes for {@link ColumnFineTune#epochs()} epochs of the run's schedule with early
- * stopping. {@link ColumnFineTuneScope#OUTPUT_LAYER} trains a network with no hidden layers on the
+ * it, and fine-tunes for {@link ColumnFineTune#epochs()} epochs with early stopping, continuing
+ * the column tasks' learning-rate schedule ({@link #continued}). {@link
+ * ColumnFineTuneScope#OUTPUT_LAYER} trains a network with no hidden layers on the
  * top activations (computed once), sharing the head's arrays; {@link ColumnFineTuneScope#ALL_LAYERS}
  * trains the whole assembled network. If the result validates worse than the starting point, the
  * starting parameters are restored.
@@ -42,7 +43,7 @@ final class ColumnFineTuning {
             return new Outcome(net, validBefore, testBefore, validBefore, testBefore, false, List.of(), 0);
         }
         List<INDArray> before = snapshot(net.params());
-        TrainingConfig cfg = spec.training().withMaxEpochs(ft.epochs());
+        TrainingConfig cfg = continued(spec.training(), ft.epochs());
         FitResult fit;
         if (ft.scope() == ColumnFineTuneScope.OUTPUT_LAYER) {
             DataSplits top = ColumnFeatures.all(net, layers.size(), data);
@@ -60,6 +61,14 @@ final class ColumnFineTuning {
         double testAfter = kept ? Evaluator.errorRate(net, data.test()) : testBefore;
         return new Outcome(net, validBefore, testBefore, validAfter, testAfter, kept, fit.epochs(),
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The column tasks' schedule continued: fine-tuning starts at the learning rate of epoch {@code
+     * maxEpochs} (what a column would have used next) and decays from there; momentum ramps again.
+     */
+    static TrainingConfig continued(TrainingConfig training, int epochs) {
+        return training.withLearningRate(training.learningRate(training.maxEpochs())).withMaxEpochs(epochs);
     }
 
     private static List<INDArray> snapshot(List<Param> params) {

@@ -114,6 +114,20 @@ class ColumnTrainingTest {
     }
 
     @Test
+    void aFullLayerIsOneColumnWhoseTaskSendsTheDenseWeights() {
+        ColumnTrainingSpec full = new ColumnTrainingSpec(ColumnFixtures.model(Method.FULL, 1, 1, 16),
+                ColumnFixtures.training(1), 7, ColumnFineTune.outputLayer(0));
+        ColumnTrainingResult r = run(full, ColumnFixtures.recordingCovariances(), ColumnListener.NONE);
+        ColumnOutcome only = r.columns().get(0).get(0);
+        assertEquals(784, only.rows());
+        assertArrayEquals(only.v(),
+                ColumnAssembler.columnMajor(ColumnAssembler.learned(r.network().hiddenLayers().get(0).map())));
+        assertEquals(4L * (784 * 16 + 16), r.bytesCollected());
+        assertFalse(r.fineTuneKept(), "no fine-tuning epochs");
+        assertEquals(r.validErrorBefore(), r.validErrorAfter());
+    }
+
+    @Test
     void aLowRankLayerOrANetworkWithoutHiddenLayersIsRejectedBeforeAnySparkWork() {
         ModelSpec lowRank = new ModelSpec(784, 28, 28, List.of(new LayerSpec(50, Activation.RELU,
                 DictionarySpec.of(DictionaryKind.LOW_RANK, 0.1, 5))), 10);
