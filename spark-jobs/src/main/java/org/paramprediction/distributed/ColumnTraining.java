@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * Trains each column of each hidden layer as an independent Spark task and assembles the network on
  * the driver (Denil et al. 2013, section 4: a layer's units split into {@code c} columns, each with
  * its own {@code alpha_j}, {@code U_j} and {@code V_j}; the layer's output is the concatenation of
- * its columns' outputs). Only {@code V_j}, the column's bias, its recipe and its {@code U_j} hash
- * come back; {@code U_j} is rebuilt from the recipe wherever it is needed.
+ * its columns' outputs). Only {@code V_j}, the column's bias, its recipe, its {@code U_j} hash and
+ * its best validation error come back (plus, for the last layer and {@link
+ * ColumnHeadStart#COLUMN_AVERAGE}, the column's head); {@code U_j} is rebuilt from the recipe
+ * wherever it is needed. Results travel with Spark's serializer as {@link ColumnOutcome}s.
  *
  * <p><b>Seeds.</b> From {@code new SplittableRandom(seed)} draw, in order: one dictionary seed per
  * (layer, column), exactly as {@link org.paramprediction.train.StagedTraining} does (so both build
