@@ -1,0 +1,9 @@
+package org.paramprediction.distributed;
+
+/** What the driver trains after the columns are assembled. */
+public enum ColumnFineTuneScope {
+    /** The softmax head only, on the frozen top features (a linear classifier). */
+    OUTPUT_LAYER,
+    /** Every learned array of the assembled network ({@code V}, biases, head). */
+    ALL_LAYERS
+}
