@@ -88,7 +88,9 @@ public final class TrialTable {
             new Column<>("distributed_mode", StringType, true,
                     s -> s.spec().distributed() == null ? null : s.spec().distributed().mode()),
             new Column<>("partitions", IntegerType, true,
-                    s -> s.spec().distributed() == null ? null : s.spec().distributed().partitions()),
+                    s -> s.spec().distributed() == null ? null
+                            : s.spec().distributed().dataParallel() ? s.spec().distributed().partitions()
+                            : s.spec().columns()),
             new Column<>("recipes", StringType, true, s -> s.outcome().recipes()),
             new Column<>("config", StringType, false, s -> s.spec().canonicalConfig()),
             new Column<>("schema_version", IntegerType, false, s -> SCHEMA_VERSION),

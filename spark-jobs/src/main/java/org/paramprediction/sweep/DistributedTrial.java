@@ -31,7 +31,8 @@ import org.paramprediction.wire.Encoding;
 
 /**
  * Runs one trial whose config has a {@code distributed:} section from the driver, using the whole
- * cluster: data-parallel training with alpha-only averaging ({@link DataParallelPass}). Layer-1
+ * cluster: data-parallel training with alpha-only averaging ({@link DataParallelPass}), or columns
+ * as independent tasks ({@link ColumnsTrial}). Layer-1
  * covariances come from the sweep's store (computed by the distributed covariance job), those of
  * layer 2+ from a Spark job over the activations of the trained lower layers. Prints a line per
  * round; a failure becomes a FAILED outcome, like a single-task trial.

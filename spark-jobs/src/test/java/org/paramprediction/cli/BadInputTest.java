@@ -70,7 +70,7 @@ class BadInputTest {
         Result r = run("validate", "../conf/sweeps/quickstart.yaml", "../conf/sweeps/example-full-reference.yaml",
                 "../conf/distributed/fashion-se-emp.yaml");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("fashion-se-emp.yaml: sweep 'distributed-se-emp', 4 trials"), r.out());
+        assertTrue(r.out().contains("fashion-se-emp.yaml: sweep 'distributed-se-emp', 18 trials"), r.out());
         assertTrue(r.out().contains("quickstart.yaml: sweep 'quickstart', 10 trials"), r.out());
     }
 

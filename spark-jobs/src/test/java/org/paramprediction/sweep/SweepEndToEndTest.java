@@ -136,6 +136,24 @@ class SweepEndToEndTest {
             """;
 
     @Test
+    void columnsAsTasksTrialsAreCommittedLikeAnyOther() {
+        String config = DISTRIBUTED.replace("name: distributed", "name: columns")
+                .replace("distributed.mode: [null, data_parallel]", "distributed.mode: [columns]")
+                .replace("method: [Full, SE-Emp]", "method: SE-Emp");
+        SweepSpec sweep = SweepConfigLoader.parse(config, "columns.yaml");
+        Path out = tmp.resolve("columns");
+        SweepRunner.Result r = run(sweep, out, false, false);
+        assertEquals(0, r.failed());
+        List<Map<String, Object>> rows = ParquetQueries.query(out,
+                "SELECT distributed_mode, partitions, test_error, epochs_trained FROM {trials}");
+        assertEquals(1, rows.size());
+        assertEquals("columns", rows.get(0).get("distributed_mode"));
+        assertEquals(2, ((Number) rows.get(0).get("partitions")).intValue(), "two column tasks per layer");
+        assertTrue(((Number) rows.get(0).get("test_error")).doubleValue() < 0.8, "above chance (0.9): " + rows);
+        assertEquals(3, ((Number) rows.get(0).get("epochs_trained")).intValue(), "3 fine-tuning epochs by default");
+    }
+
+    @Test
     void distributedTrialsWriteRoundsNextToSingleTaskTrialsAndTheDocumentedSchema() throws Exception {
         SweepSpec sweep = SweepConfigLoader.parse(DISTRIBUTED, "distributed.yaml");
         assertEquals(4, sweep.trials().size());

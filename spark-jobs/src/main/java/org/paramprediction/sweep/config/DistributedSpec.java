@@ -42,8 +42,8 @@ public record DistributedSpec(String mode, int partitions, int stepsPerRound, St
     Map<String, Object> canonical() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mode", mode);
-        m.put("partitions", partitions);
         if (dataParallel()) {
+            m.put("partitions", partitions);
             m.put("steps_per_round", stepsPerRound);
             m.put("encoding", encoding);
             m.put("momentum", momentum);
