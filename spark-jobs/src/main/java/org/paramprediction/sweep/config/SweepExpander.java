@@ -150,7 +150,7 @@ final class SweepExpander {
         Method method = (Method) value(v, SweepField.METHOD);
         List<Integer> hidden = hidden(v);
         Setting columns = v.get(SweepField.COLUMNS);
-        if (method.usesFraction() && (Integer) columns.value() > Collections.min(hidden)) {
+        if (method.usesColumns() && (Integer) columns.value() > Collections.min(hidden)) {
             errors.add(columns.line(), columns.path(),
                     "must be <= the smallest hidden layer (model.hidden = " + hidden + ")", columns.shown());
             return false;
