@@ -38,6 +38,7 @@ public final class ResultStore {
     private final Path epochsDir;
     private final Path staging;
     private final FileSystem fs;
+    private final WeightStore weights;
 
     public ResultStore(SparkSession spark, String out, String sweepId) {
         this.spark = spark;
@@ -51,6 +52,8 @@ public final class ResultStore {
             this.fs = trialsDir.getFileSystem(spark.sparkContext().hadoopConfiguration());
             repairSwap(trialsDir);
             repairSwap(epochsDir);
+            this.weights = new WeightStore(spark, fs, out, sweepId);
+            weights.repairSwap();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open output " + out + ": " + e.getMessage(), e);
         }
@@ -90,6 +93,7 @@ public final class ResultStore {
         }
         rewrite(trialsDir, trials, TrialTable.SCHEMA);
         rewrite(epochsDir, epochs, EpochTable.SCHEMA);
+        weights.prepare(kept);
     }
 
     /** Rewrites each partition as a single file, keeping one row per trial. */
@@ -97,7 +101,7 @@ public final class ResultStore {
         prepare(Set.of());
     }
 
-    /** Appends finished trials: their epoch rows, then their trial rows (the commit mark). */
+    /** Appends finished trials: their epoch and weight rows, then their trial rows (the commit mark). */
     public void append(List<TrialOutcome> outcomes, Provenance provenance) {
         List<Row> epochs = new ArrayList<>();
         List<Row> trials = new ArrayList<>();
@@ -107,6 +111,10 @@ public final class ResultStore {
         }
         if (!epochs.isEmpty()) {
             write(epochsDir, epochs, EpochTable.SCHEMA, SaveMode.Append);
+        }
+        List<Row> learned = WeightStore.rows(outcomes);
+        if (!learned.isEmpty()) {
+            write(weights.dir(), learned, WeightTable.SCHEMA, SaveMode.Append);
         }
         write(trialsDir, trials, TrialTable.SCHEMA, SaveMode.Append);
     }

@@ -78,7 +78,7 @@ public final class SweepRunner {
             }
         }
         Provenance provenance = Provenance.of(spark.version(), root, sha);
-        SweepContext ctx = new SweepContext(hadoop, out, sha);
+        SweepContext ctx = new SweepContext(hadoop, out, sha, sweep.keepWeights());
         runAll(sc, toRun, ctx, store, provenance, progress);
         store.compact();
         return new Result(sweep.trials().size(), sweep.trials().size() - toRun.size(), toRun.size(), progress.failed());
