@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code paramprediction <subcommand>}: the jobs of this project. Exit 0 ok, 1 some trials failed, 2 bad input. */
 @Command(name = "paramprediction", mixinStandardHelpOptions = true, version = "paramprediction 0.1.0",
         description = "Parameter-prediction sweeps on Spark.",
-        subcommands = {SweepCommand.class, ValidateCommand.class, CovarianceCommand.class})
+        subcommands = {SweepCommand.class, ValidateCommand.class, CovarianceCommand.class, ReportCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
