@@ -49,6 +49,9 @@ final class FeaturePicture {
     }
 
     Figure draw(QueryRows candidates) {
+        if (!tables.hasWeights()) {
+            return Figure.skipped(TITLE, "the sweep kept no weights (set output.keep_weights: true in its config)");
+        }
         QueryRows se = candidates.where(r -> !text(r, "method").equals(ErrorPlots.FULL));
         if (se.isEmpty()) {
             return Figure.skipped(TITLE, "no OK trial with an SE kernel in layer 1 on natural pixel order");
@@ -61,11 +64,8 @@ final class FeaturePicture {
                 .rows().stream().findFirst();
         List<String> ids = new ArrayList<>(List.of(text(seTrial, "trial_id")));
         fullTrial.ifPresent(f -> ids.add(text(f, "trial_id")));
-        Optional<List<Row>> rows = tables.weights(1, ids);
-        if (rows.isEmpty()) {
-            return Figure.skipped(TITLE, "the sweep kept no weights (set output.keep_weights: true in its config)");
-        }
-        Row seRow = rows.get().stream().filter(r -> r.getAs("trial_id").equals(text(seTrial, "trial_id")))
+        List<Row> rows = tables.weights(1, ids).orElse(List.of());
+        Row seRow = rows.stream().filter(r -> r.getAs("trial_id").equals(text(seTrial, "trial_id")))
                 .findFirst().orElse(null);
         if (seRow == null) {
             return Figure.skipped(TITLE, "no weights kept for SE trial " + text(seTrial, "trial_id"));
@@ -74,7 +74,7 @@ final class FeaturePicture {
         if (!recipe.hasGrid()) {
             return Figure.skipped(TITLE, "layer 1 of trial " + text(seTrial, "trial_id") + " has no image grid");
         }
-        Row source = fullTrial.flatMap(f -> rows.get().stream()
+        Row source = fullTrial.flatMap(f -> rows.stream()
                 .filter(r -> r.getAs("trial_id").equals(text(f, "trial_id"))).findFirst()).orElse(seRow);
         Dictionary interpolator = DictionaryBuilder.build(recipe.withOrthonormal(false), null);
         float[][] features = features(source, recipe);
@@ -86,7 +86,7 @@ final class FeaturePicture {
                 "Rows: the %d first-layer features of largest norm of %s. Columns: the learned feature; its values "
                         + "at the %d alpha points of SE trial %s (%s, fraction %.3g, column 1) only; the feature "
                         + "predicted from those values by the SE kernel ridge of that dictionary. Colour: weight "
-                        + "(blue negative, red positive), one scale per row.",
+                        + "(blue negative, red positive), one symmetric scale per row.",
                 features.length, from, recipe.atoms(), text(seTrial, "trial_id"), text(seTrial, "method"),
                 num(seTrial, "fraction")));
     }
@@ -136,7 +136,7 @@ final class FeaturePicture {
                 }
                 predicted[i] = (float) s;
             }
-            double scale = Math.max(1e-12, maxAbs(w));
+            double scale = Math.max(1e-12, Math.max(maxAbs(w), maxAbs(predicted)));
             boolean[] all = new boolean[w.length];
             java.util.Arrays.fill(all, true);
             boolean[] atAlpha = new boolean[w.length];

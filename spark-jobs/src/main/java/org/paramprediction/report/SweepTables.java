@@ -72,6 +72,11 @@ public final class SweepTables {
         return new QueryRows(rows);
     }
 
+    /** Whether the sweep kept its learned parameters (the {@code weights} table exists). */
+    public boolean hasWeights() {
+        return hasParquet(fs, partition(results, sweepId, "weights"));
+    }
+
     /** The weights rows of hidden layer {@code layer} of the given trials, or empty if the sweep kept none. */
     public Optional<List<Row>> weights(int layer, List<String> trialIds) {
         Path dir = partition(results, sweepId, "weights");
