@@ -88,4 +88,13 @@ class WeightsTableTest {
         assertEquals(ReportFixture.TRIALS - 1L, ((Number) duck(copy, "SELECT count(DISTINCT trial_id) AS n FROM weights")
                 .get(0).get("n")).longValue());
     }
+
+    @Test
+    void readmeDocumentsEveryColumnOfTheWeightsTable() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        for (var c : org.paramprediction.io.WeightTable.COLUMNS) {
+            assertTrue(readme.contains("`" + c.name() + "`"), "README documents weights column " + c.name());
+        }
+        assertTrue(readme.contains("`weights` (written only when the config sets `output.keep_weights: true`)"));
+    }
 }
