@@ -51,6 +51,7 @@ final class ReportFixture {
         if (output == null) {
             try {
                 Path out = Files.createTempDirectory("report-fixture");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(out)));
                 SweepSpec sweep = SweepConfigLoader.parse(CONFIG, "report-fixture.yaml");
                 PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
                 SweepRunner.Result r = new SweepRunner(SharedSpark.session(), quiet).run(sweep, out.toString(), false,
@@ -90,6 +91,14 @@ final class ReportFixture {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temporary directory
         }
     }
 }
