@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "paramprediction", mixinStandardHelpOptions = true, version = "paramprediction 0.1.0",
         description = "Parameter-prediction sweeps on Spark.",
         subcommands = {SweepCommand.class, TrainDistributedCommand.class, ValidateCommand.class,
-            CovarianceCommand.class})
+            CovarianceCommand.class, ReportCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -39,6 +39,7 @@ public final class ResultStore {
     private final Path roundsDir;
     private final Path staging;
     private final FileSystem fs;
+    private final WeightStore weights;
 
     public ResultStore(SparkSession spark, String out, String sweepId) {
         this.spark = spark;
@@ -54,6 +55,8 @@ public final class ResultStore {
             repairSwap(trialsDir);
             repairSwap(epochsDir);
             repairSwap(roundsDir);
+            this.weights = new WeightStore(spark, fs, out, sweepId);
+            weights.repairSwap();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open output " + out + ": " + e.getMessage(), e);
         }
@@ -100,6 +103,7 @@ public final class ResultStore {
         rewrite(trialsDir, trials, TrialTable.SCHEMA);
         rewrite(epochsDir, epochs, EpochTable.SCHEMA);
         rewrite(roundsDir, rounds, RoundTable.SCHEMA);
+        weights.prepare(kept);
     }
 
     /** Rewrites each partition as a single file, keeping one row per trial. */
@@ -107,7 +111,7 @@ public final class ResultStore {
         prepare(Set.of());
     }
 
-    /** Appends finished trials: their epoch and round rows, then their trial rows (the commit mark). */
+    /** Appends finished trials: their epoch, round and weight rows, then their trial rows (the commit mark). */
     public void append(List<TrialOutcome> outcomes, Provenance provenance) {
         List<Row> epochs = new ArrayList<>();
         List<Row> trials = new ArrayList<>();
@@ -122,6 +126,10 @@ public final class ResultStore {
         }
         if (!rounds.isEmpty()) {
             write(roundsDir, rounds, RoundTable.SCHEMA, SaveMode.Append);
+        }
+        List<Row> learned = WeightStore.rows(outcomes);
+        if (!learned.isEmpty()) {
+            write(weights.dir(), learned, WeightTable.SCHEMA, SaveMode.Append);
         }
         write(trialsDir, trials, TrialTable.SCHEMA, SaveMode.Append);
     }

@@ -67,7 +67,7 @@ final class DistributedTrial {
             return new TrialOutcome(t, TrialOutcome.OK, null, r.bestEpoch(), r.bestValidError(), r.testError(),
                     r.seconds(), r.counts().total(), r.counts().dynamic(), r.counts().fractionLearned(),
                     r.deadUnits(), r.excludedInputs(), recipes(r), epochs, Provenance.host(), start,
-                    System.currentTimeMillis(), rounds);
+                    System.currentTimeMillis(), rounds, ctx.keepWeights() ? LearnedWeights.of(r) : List.of());
         } catch (RuntimeException | OutOfMemoryError e) {
             return withRounds(TrialExecutor.failed(t, TrialExecutor.describe(e), epochs, start), rounds);
         }

@@ -57,7 +57,8 @@ public final class InputCovariances {
             DataRef ref = TrialExecutor.dataRef(t);
             String key = key(datasetSha256(t.dataRoot()), ref, first.squaredCovariance());
             if (store.load(key).isEmpty()) {
-                DatasetSupplier supplier = () -> DatasetCache.get(ref, hadoop).train();
+                HadoopConf conf = hadoop; // the task closure must not capture this (not serializable)
+                DatasetSupplier supplier = () -> DatasetCache.get(ref, conf).train();
                 Covariance cov = new SparkCovarianceSource(sc, supplier, PARTITIONS_PER_SLOT * sc.defaultParallelism())
                         .covariance(null, 0, first.squaredCovariance());
                 store.save(key, cov);

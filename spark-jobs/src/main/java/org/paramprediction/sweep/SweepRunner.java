@@ -79,7 +79,7 @@ public final class SweepRunner {
             }
         }
         Provenance provenance = Provenance.of(spark.version(), root, sha);
-        SweepContext ctx = new SweepContext(hadoop, out, sha);
+        SweepContext ctx = new SweepContext(hadoop, out, sha, sweep.keepWeights());
         List<TrialSpec> single = toRun.stream().filter(t -> t.distributed() == null).toList();
         List<TrialSpec> cluster = toRun.stream().filter(t -> t.distributed() != null).toList();
         if (!single.isEmpty()) {

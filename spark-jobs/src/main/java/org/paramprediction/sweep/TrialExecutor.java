@@ -49,7 +49,8 @@ public final class TrialExecutor {
                     .collect(Collectors.joining(", ", "[", "]"));
             return new TrialOutcome(t, TrialOutcome.OK, null, r.bestEpoch(), r.bestValidError(), r.testError(),
                     r.seconds(), r.counts().total(), r.counts().dynamic(), r.counts().fractionLearned(), r.deadUnits(),
-                    r.excludedInputs(), recipes, epochs, Provenance.host(), start, System.currentTimeMillis(), List.of());
+                    r.excludedInputs(), recipes, epochs, Provenance.host(), start, System.currentTimeMillis(), List.of(),
+                    ctx.keepWeights() ? LearnedWeights.of(r) : List.of());
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             return failed(t, describe(e), epochs, start);
         }

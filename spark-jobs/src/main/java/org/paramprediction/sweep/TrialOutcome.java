@@ -7,8 +7,10 @@ import org.paramprediction.sweep.config.TrialSpec;
 import org.paramprediction.train.EpochMetrics;
 
 /**
- * What a trial task sends back to the driver: small values only. {@code status} is OK or FAILED;
- * a FAILED trial has its {@code error} and whatever epochs finished before it failed. {@code rounds}
+ * What a trial task sends back to the driver: small values only, plus the learned parameters when
+ * the sweep keeps them ({@code output.keep_weights}; else {@code weights} is empty). {@code status}
+ * is OK or FAILED; a FAILED trial has its {@code error} and whatever epochs finished before it
+ * failed. {@code rounds}
  * is empty except for data-parallel trials.
  */
 public record TrialOutcome(
@@ -29,10 +31,25 @@ public record TrialOutcome(
         String host,
         long startMillis,
         long endMillis,
-        List<RoundMetrics> rounds)
+        List<RoundMetrics> rounds,
+        List<LearnedWeights> weights)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    public TrialOutcome {
+        weights = weights == null ? List.of() : List.copyOf(weights);
+    }
+
+    /** An outcome without learned parameters. */
+    public TrialOutcome(TrialSpec spec, String status, String error, int bestEpoch, double bestValidError,
+            double testError, double seconds, long paramsTotal, long paramsDynamic, double[] fractionLearned,
+            int[] deadUnits, int[] excludedInputs, String recipes, List<EpochMetrics> epochs, String host,
+            long startMillis, long endMillis, List<RoundMetrics> rounds) {
+        this(spec, status, error, bestEpoch, bestValidError, testError, seconds, paramsTotal, paramsDynamic,
+                fractionLearned, deadUnits, excludedInputs, recipes, epochs, host, startMillis, endMillis, rounds,
+                List.of());
+    }
 
     public static final String OK = "OK";
     public static final String FAILED = "FAILED";

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.paramprediction.dictionary.DictionaryKind;
 import org.paramprediction.dictionary.KernelKind;
 import org.paramprediction.train.DictionarySpec;
+import org.paramprediction.train.DownsizedWidths;
 
 /**
  * The named comparisons of the paper and its reviews (METHOD.md sections 2-3): which dictionary
@@ -27,7 +28,12 @@ import org.paramprediction.train.DictionarySpec;
  *   <tr><td>Emp-Emp</td><td>empirical kernel</td><td>empirical kernel</td></tr>
  *   <tr><td>PCA</td><td>PCA</td><td>PCA</td></tr>
  *   <tr><td>DCT</td><td>DCT</td><td>empirical kernel (hidden units have no grid)</td></tr>
+ *   <tr><td>Downsized</td><td>full, fewer units</td><td>full, fewer units</td></tr>
  * </table>
+ *
+ * <p>Downsized is the reviewers' naively down-sized baseline: every layer is full, and the hidden
+ * sizes shrink (see {@link #hiddenSizes}) so that the network has as many dynamic parameters as the
+ * factored network at the trial's fraction; columns do not change that count and are ignored.
  *
  * <p>Kernel layers get the ridge (and SE layers the length scale); {@code orthonormal} is applied
  * to every factored layer except LOW_RANK (whose {@code U} is learned).
@@ -43,7 +49,8 @@ public enum Method {
     SE_RAND("SE-Rand"),
     EMP_EMP("Emp-Emp"),
     PCA("PCA"),
-    DCT("DCT");
+    DCT("DCT"),
+    DOWNSIZED("Downsized");
 
     private final String displayName;
 
@@ -76,6 +83,20 @@ public enum Method {
         return this != FULL;
     }
 
+    /** False for Full and Downsized, which have no factored layer to split into columns. */
+    public boolean usesColumns() {
+        return this != FULL && this != DOWNSIZED;
+    }
+
+    /**
+     * The hidden sizes of a trial's network: {@code hidden} itself, except for Downsized, whose sizes
+     * follow {@link DownsizedWidths#of} (the Full network with the dynamic parameter count of the
+     * factored network {@code inputs - hidden - classes} at {@code fraction}).
+     */
+    public List<Integer> hiddenSizes(int inputs, List<Integer> hidden, int classes, double fraction) {
+        return this == DOWNSIZED ? DownsizedWidths.of(inputs, hidden, classes, fraction) : List.copyOf(hidden);
+    }
+
     /** True when some layer is a kernel ridge dictionary (so the ridge matters). */
     public boolean usesRidge() {
         return switch (this) {
@@ -92,9 +113,9 @@ public enum Method {
         };
     }
 
-    /** True when {@code orthonormal} changes some layer (false for Full and LowRank). */
+    /** True when {@code orthonormal} changes some layer (false for Full, Downsized and LowRank). */
     public boolean usesOrthonormal() {
-        return this != FULL && this != LOW_RANK;
+        return this != FULL && this != LOW_RANK && this != DOWNSIZED;
     }
 
     /**
@@ -125,7 +146,7 @@ public enum Method {
                 false);
         DictionarySpec emp = DictionarySpec.empirical(f, c, ridge, false);
         return switch (this) {
-            case FULL -> DictionarySpec.full();
+            case FULL, DOWNSIZED -> DictionarySpec.full();
             case LOW_RANK -> DictionarySpec.of(DictionaryKind.LOW_RANK, f, c);
             case RAND_CON -> DictionarySpec.of(DictionaryKind.RAND_CON, f, c);
             case RAND_FIX_U -> DictionarySpec.of(DictionaryKind.RAND_FIX_U, f, c);

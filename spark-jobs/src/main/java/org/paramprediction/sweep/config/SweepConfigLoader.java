@@ -49,7 +49,8 @@ public final class SweepConfigLoader {
         if (tree == null) {
             errors.throwIfAny();
         }
-        SweepDraft draft = new SweepReader(tree, errors).read();
+        SweepReader reader = new SweepReader(tree, errors);
+        SweepDraft draft = reader.read();
         if (draft == null) {
             errors.throwIfAny();
         }
@@ -58,7 +59,8 @@ public final class SweepConfigLoader {
         return new SweepSpec(draft.name(), fileName, draft.repeats(),
                 distinct(draft.values(SweepField.METHOD), Method.class),
                 distinct(draft.values(SweepField.FRACTION), Double.class),
-                distinct(draft.values(SweepField.COLUMNS), Integer.class), draft.gridKeys(), trials);
+                distinct(draft.values(SweepField.COLUMNS), Integer.class), draft.gridKeys(), trials,
+                reader.output().keepWeights());
     }
 
     private static <T> List<T> distinct(List<Object> values, Class<T> type) {

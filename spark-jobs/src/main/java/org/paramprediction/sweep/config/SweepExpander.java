@@ -48,7 +48,7 @@ final class SweepExpander {
                 return List.of();
             }
         }
-        if (product == 0 || axes.size() < 3) {
+        if (product == 0 || axes.size() < 3 || !someLengthScalePair()) {
             return List.of();
         }
         Map<String, TrialSpec> trials = new LinkedHashMap<>();
@@ -126,6 +126,9 @@ final class SweepExpander {
         if ((ls.value() == null) != (lsf.value() == null)) {
             return true;
         }
+        if (bothLengthScalesInGrid()) {
+            return false; // fixed versus tied: only the pairs with exactly one of the two set are trials
+        }
         Setting at = ls.value() != null && !lsf.defaulted() ? lsf : ls;
         Setting other = at == ls ? lsf : ls;
         String rule = ls.value() == null
@@ -133,6 +136,36 @@ final class SweepExpander {
                 : "and " + other.path() + " must not both be set (set one of them to null)";
         errors.add(at.line(), at.path(), rule, "length_scale=" + ls.shown() + ", length_scale_factor=" + lsf.shown());
         return false;
+    }
+
+    /**
+     * True when both {@code dictionary.length_scale} and {@code dictionary.length_scale_factor} are
+     * grid axes: the grid then compares a fixed with a tied length scale, and of the product of the
+     * two lists only the pairs with exactly one value set (the other null) become trials.
+     */
+    private boolean bothLengthScalesInGrid() {
+        return draft.gridKeys().contains(SweepField.LENGTH_SCALE.path())
+                && draft.gridKeys().contains(SweepField.LENGTH_SCALE_FACTOR.path());
+    }
+
+    /** False (reported) when both length scales are grid axes but no pair of their values has exactly one set. */
+    private boolean someLengthScalePair() {
+        if (!bothLengthScalesInGrid()) {
+            return true;
+        }
+        List<Object> ls = draft.values(SweepField.LENGTH_SCALE);
+        List<Object> lsf = draft.values(SweepField.LENGTH_SCALE_FACTOR);
+        boolean fixed = ls.stream().anyMatch(x -> x != null && x != ValueReader.INVALID) && lsf.contains(null);
+        boolean tied = lsf.stream().anyMatch(x -> x != null && x != ValueReader.INVALID) && ls.contains(null);
+        if (!fixed && !tied) {
+            int line = draft.axes().stream().filter(a -> a.field() == SweepField.LENGTH_SCALE)
+                    .flatMap(a -> a.values().stream()).mapToInt(Setting::line).findFirst().orElse(1);
+            errors.add(line, "grid." + SweepField.LENGTH_SCALE.path(), "and grid." + SweepField.LENGTH_SCALE_FACTOR.path()
+                    + " must give at least one pair with exactly one of the two set (e.g. length_scale: [2.0, null] "
+                    + "with length_scale_factor: [null, 1.0])", "length_scale=" + ls + ", length_scale_factor=" + lsf);
+            return false;
+        }
+        return true;
     }
 
     /** The training settings, or null after mapping TrainingConfig's complaint to the YAML key. */
@@ -164,7 +197,7 @@ final class SweepExpander {
         Method method = (Method) value(v, SweepField.METHOD);
         List<Integer> hidden = hidden(v);
         Setting columns = v.get(SweepField.COLUMNS);
-        if (method.usesFraction() && (Integer) columns.value() > Collections.min(hidden)) {
+        if (method.usesColumns() && (Integer) columns.value() > Collections.min(hidden)) {
             errors.add(columns.line(), columns.path(),
                     "must be <= the smallest hidden layer (model.hidden = " + hidden + ")", columns.shown());
             return false;

@@ -22,7 +22,7 @@ final class SweepReader {
     private static final List<String> SECTIONS = List.of("dataset", "model", "dictionary", "training",
             "distributed");
     private static final List<String> TOP_KEYS = List.of("name", "dataset", "model", "dictionary", "training", "distributed",
-            "method", "fraction", "columns", "grid", "repeats");
+            "method", "fraction", "columns", "grid", "repeats", SweepOutput.SECTION);
     private static final List<SweepField> TOP_FIELDS = List.of(SweepField.METHOD, SweepField.FRACTION,
             SweepField.COLUMNS);
 
@@ -33,6 +33,7 @@ final class SweepReader {
     private final Map<SweepField, Setting> base = new EnumMap<>(SweepField.class);
     private final Map<SweepField, Axis> topLists = new EnumMap<>(SweepField.class);
     private final Map<SweepField, Axis> grid = new LinkedHashMap<>();
+    private SweepOutput output = SweepOutput.DEFAULT;
 
     SweepReader(YamlTree tree, ErrorCollector errors) {
         this.tree = tree;
@@ -56,10 +57,16 @@ final class SweepReader {
             readTopLevel(f, top.get(f.path()));
         }
         readGrid(top.get("grid"));
+        output = SweepOutput.read(tree, reader, top.get(SweepOutput.SECTION));
         untieLengthScale();
         tree.reportRemainingTags();
         return new SweepDraft(name instanceof String s ? s : "invalid-name",
                 repeats instanceof Integer r ? r : 1, base, axes(), grid.keySet().stream().map(SweepField::path).toList());
+    }
+
+    /** The {@code output} section as read by {@link #read} (defaults when absent or invalid). */
+    SweepOutput output() {
+        return output;
     }
 
     private Object required(Map<String, NodeTuple> top, String key, ValueType type, Rule rule) {

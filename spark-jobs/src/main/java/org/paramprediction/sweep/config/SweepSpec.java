@@ -17,11 +17,20 @@ import java.util.Set;
  * @param columns   the column counts, in file order (Full trials use 1 regardless)
  * @param gridKeys  the dotted paths listed under {@code grid}, in file order
  * @param trials    every trial, with distinct trial ids
+ * @param keepWeights {@code output.keep_weights}: trials also write their learned parameters to the
+ *                  {@code weights} table (not part of any trial's identity)
  */
 public record SweepSpec(String name, String file, int repeats, List<Method> methods, List<Double> fractions,
-        List<Integer> columns, List<String> gridKeys, List<TrialSpec> trials) implements Serializable {
+        List<Integer> columns, List<String> gridKeys, List<TrialSpec> trials, boolean keepWeights)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** A sweep that does not keep weights. */
+    public SweepSpec(String name, String file, int repeats, List<Method> methods, List<Double> fractions,
+            List<Integer> columns, List<String> gridKeys, List<TrialSpec> trials) {
+        this(name, file, repeats, methods, fractions, columns, gridKeys, trials, false);
+    }
 
     public SweepSpec {
         if (name == null || name.isBlank() || file == null) {

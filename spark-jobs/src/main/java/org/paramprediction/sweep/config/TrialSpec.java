@@ -99,7 +99,7 @@ public record TrialSpec(
             List<Integer> hidden, Activation activation, double ridge, double lengthScale,
             double lengthScaleFactor, boolean orthonormal, TrainingConfig training, DistributedSpec distributed) {
         double f = method.usesFraction() ? fraction : 1.0;
-        int c = method.usesFraction() ? columns : 1;
+        int c = method.usesColumns() ? columns : 1;
         double r = method.usesRidge() ? ridge : 0;
         double ls = method.usesLengthScale() ? lengthScale : 0;
         double lsf = method.usesLengthScale() ? lengthScaleFactor : 0;
@@ -132,9 +132,10 @@ public record TrialSpec(
      */
     public ModelSpec modelSpec(int inputs, int gridRows, int gridCols, int classes) {
         List<DictionarySpec> dictionaries = dictionaries();
+        List<Integer> sizes = methodEnum().hiddenSizes(inputs, hidden, classes, fraction);
         List<LayerSpec> layers = new ArrayList<>(hidden.size());
         for (int l = 0; l < hidden.size(); l++) {
-            layers.add(new LayerSpec(hidden.get(l), activationEnum(), dictionaries.get(l)));
+            layers.add(new LayerSpec(sizes.get(l), activationEnum(), dictionaries.get(l)));
         }
         return new ModelSpec(inputs, gridRows, gridCols, layers, classes);
     }
@@ -162,6 +163,9 @@ public record TrialSpec(
         if (!m.usesFraction()) {
             require(fraction == 1 && columns == 1, "fraction and columns must be 1 for " + m.displayName(),
                     fraction + " and " + columns);
+        }
+        if (!m.usesColumns()) {
+            require(columns == 1, "columns must be 1 for " + m.displayName(), columns);
         }
         if (!m.usesRidge()) {
             require(ridge == 0, "ridge must be 0 for " + m.displayName() + " (no kernel layer)", ridge);

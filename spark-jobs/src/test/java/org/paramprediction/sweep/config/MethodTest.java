@@ -43,7 +43,8 @@ class MethodTest {
                 Map.entry(Method.SE_RAND, List.of("SE", "RANDOM", "RANDOM")),
                 Map.entry(Method.EMP_EMP, List.of("EMPIRICAL", "EMPIRICAL", "EMPIRICAL")),
                 Map.entry(Method.PCA, List.of("PCA", "PCA", "PCA")),
-                Map.entry(Method.DCT, List.of("DCT", "EMPIRICAL", "EMPIRICAL")));
+                Map.entry(Method.DCT, List.of("DCT", "EMPIRICAL", "EMPIRICAL")),
+                Map.entry(Method.DOWNSIZED, List.of("FULL", "FULL", "FULL")));
         for (Method m : Method.values()) {
             assertEquals(expected.get(m), labels(m), m.displayName());
         }
@@ -94,7 +95,7 @@ class MethodTest {
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Method.parse("se-emp"));
         assertEquals("method must be one of [Full, LowRank, RandCon, RandFixU, SE, SE-Emp, SE-Emp2, SE-Rand, "
-                + "Emp-Emp, PCA, DCT] but was se-emp", e.getMessage());
+                + "Emp-Emp, PCA, DCT, Downsized] but was se-emp", e.getMessage());
     }
 
     @Test
@@ -103,5 +104,30 @@ class MethodTest {
         assertThrows(IllegalArgumentException.class, () -> Method.SE.layers(1, FRACTION, 1, RIDGE, 2, 1, false));
         assertEquals(1, Method.PCA.layers(1, FRACTION, 1, RIDGE, 0, 0, false).size());
         assertThrows(IllegalArgumentException.class, () -> Method.PCA.layers(0, FRACTION, 1, RIDGE, 0, 0, false));
+    }
+
+    @Test
+    void downsizedIsAFullNetShrunkToTheFactoredBudgetAndIgnoresColumns() {
+        assertTrue(Method.DOWNSIZED.usesFraction());
+        assertFalse(Method.DOWNSIZED.usesColumns());
+        assertFalse(Method.DOWNSIZED.usesRidge() || Method.DOWNSIZED.usesLengthScale()
+                || Method.DOWNSIZED.usesOrthonormal());
+        SweepSpec s = SweepConfigLoader.parse("""
+                name: downsized
+                method: [Downsized, SE]
+                fraction: 0.1
+                columns: [1, 5]
+                repeats: 1
+                """, "downsized.yaml");
+        List<TrialSpec> downsized = s.trials().stream().filter(t -> t.method().equals("Downsized")).toList();
+        assertEquals(1, downsized.size(), "columns 1 and 5 are one Downsized trial");
+        TrialSpec t = downsized.get(0);
+        assertEquals(1, t.columns());
+        assertEquals(0.1, t.fraction());
+        assertFalse(t.orthonormal());
+        org.paramprediction.train.ModelSpec spec = t.modelSpec(784, 28, 28, 10);
+        assertEquals(List.of(80, 80), spec.hidden().stream().map(l -> l.units()).toList());
+        assertTrue(spec.hidden().stream().allMatch(l -> l.dictionary().equals(DictionarySpec.full())));
+        assertEquals(List.of(500, 500), t.hidden(), "the trial keeps the size of the net it is compared with");
     }
 }

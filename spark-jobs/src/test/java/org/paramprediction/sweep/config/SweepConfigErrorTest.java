@@ -88,7 +88,7 @@ class SweepConfigErrorTest {
         ConfigException e = fail("name: bad\nmethod: [Full, SE-emp]\nfraction: 0.1\ncolumns: 5\nrepeats: 1\n");
         assertError(e, 2, "method[1]", "SE-emp");
         assertTrue(e.rule().contains(
-                "[Full, LowRank, RandCon, RandFixU, SE, SE-Emp, SE-Emp2, SE-Rand, Emp-Emp, PCA, DCT]"), e.rule());
+                "[Full, LowRank, RandCon, RandFixU, SE, SE-Emp, SE-Emp2, SE-Rand, Emp-Emp, PCA, DCT, Downsized]"), e.rule());
         IllegalArgumentException direct = assertThrows(IllegalArgumentException.class, () -> Method.parse("full"));
         assertTrue(direct.getMessage().contains("Full, LowRank"), direct.getMessage());
     }

@@ -1,0 +1,87 @@
+package org.paramprediction.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.paramprediction.dictionary.DictionaryKind;
+
+/**
+ * The hidden sizes of the reviewers' "naively down-sized" baseline (METHOD.md section 8, item 1):
+ * an ordinary (Full) network shrunk until its number of dynamic parameters equals that of the
+ * factored network it is compared with.
+ *
+ * <p>The factored reference has hidden sizes {@code h_1..h_L} over {@code n_0} inputs; layer
+ * {@code l} learns {@code a_l * h_l} weights with {@code a_l = round(fraction * n_{l-1})} atoms
+ * (clamped to [1, n_{l-1}], as {@link DictionarySpec#atoms}; {@code n_{l-1}} is the layer's input
+ * count), plus {@code h_l} biases; the classifier adds {@code h_L * k + k}. Its dynamic count is
+ *
+ * <pre>  D_f = sum_l (a_l + 1) h_l + (h_L + 1) k</pre>
+ *
+ * (the number of columns does not change it). A Full network with sizes {@code s_1..s_L} has
+ *
+ * <pre>  D(s) = sum_l (s_{l-1} + 1) s_l + (s_L + 1) k,   s_0 = n_0.</pre>
+ *
+ * <p>Rule: the shape of the network is kept: for a first-layer width {@code w}, layer {@code l}
+ * gets {@code s_l(w) = max(1, round(w * h_l / h_1))} units. {@code w} runs over {@code 1..h_1}
+ * and the one whose {@code D(s(w))} is closest to {@code D_f} is taken (on a tie, the smaller).
+ * At fraction 1 this gives back {@code h} itself. Example: 784-500-500-10 at fraction 0.1 has
+ * {@code D_f = 70,010}; the rule gives 784-80-80-10 with {@code D = 70,090}.
+ */
+public final class DownsizedWidths {
+
+    private DownsizedWidths() {}
+
+    /**
+     * The hidden sizes of the Full network whose dynamic parameter count is closest to that of the
+     * factored network {@code inputs - hidden - classes} at {@code fraction}.
+     */
+    public static List<Integer> of(int inputs, List<Integer> hidden, int classes, double fraction) {
+        if (inputs < 1 || classes < 2 || hidden.isEmpty() || hidden.stream().anyMatch(h -> h == null || h < 1)) {
+            throw new IllegalArgumentException("inputs must be >= 1, classes >= 2 and hidden non-empty sizes >= 1"
+                    + " but were " + inputs + ", " + classes + " and " + hidden);
+        }
+        long target = factoredDynamic(inputs, hidden, classes, fraction);
+        List<Integer> best = null;
+        long bestGap = Long.MAX_VALUE;
+        for (int w = 1; w <= hidden.get(0); w++) {
+            List<Integer> sizes = scaled(hidden, w);
+            long gap = Math.abs(fullDynamic(inputs, sizes, classes) - target);
+            if (gap < bestGap) {
+                best = sizes;
+                bestGap = gap;
+            }
+        }
+        return best;
+    }
+
+    /** {@code D_f}: dynamic parameters of the factored network (weights learned, biases, classifier). */
+    public static long factoredDynamic(int inputs, List<Integer> hidden, int classes, double fraction) {
+        DictionarySpec factored = DictionarySpec.of(DictionaryKind.RAND_FIX_U, fraction, 1);
+        long d = 0;
+        int previous = inputs;
+        for (int h : hidden) {
+            d += (long) (factored.atoms(previous) + 1) * h;
+            previous = h;
+        }
+        return d + (long) (previous + 1) * classes;
+    }
+
+    /** {@code D(s)}: every weight and bias of a Full network with hidden sizes {@code sizes}. */
+    public static long fullDynamic(int inputs, List<Integer> sizes, int classes) {
+        long d = 0;
+        int previous = inputs;
+        for (int s : sizes) {
+            d += (long) (previous + 1) * s;
+            previous = s;
+        }
+        return d + (long) (previous + 1) * classes;
+    }
+
+    private static List<Integer> scaled(List<Integer> hidden, int w) {
+        List<Integer> out = new ArrayList<>(hidden.size());
+        double first = hidden.get(0);
+        for (int h : hidden) {
+            out.add((int) Math.max(1, Math.round(w * h / first)));
+        }
+        return List.copyOf(out);
+    }
+}

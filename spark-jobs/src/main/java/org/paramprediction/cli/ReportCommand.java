@@ -1,0 +1,51 @@
+package org.paramprediction.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.paramprediction.report.Figure;
+import org.paramprediction.report.Report;
+import org.paramprediction.report.SweepTables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code report --sweep ID --out DIR [--results DIR]}: plots, summary.md and index.html of a sweep's output. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write the plots (PNG), summary.md and index.html of a sweep's Parquet output.")
+final class ReportCommand implements Callable<Integer> {
+
+    @Option(names = "--sweep", required = true, description = "Sweep id (the config's name).")
+    String sweep;
+
+    @Option(names = "--out", required = true, description = "Report directory (local), e.g. out/quickstart/reports/quickstart.")
+    Path out;
+
+    @Option(names = "--results", description = "The sweep's output root (any Hadoop path) holding trials/ and epochs/ "
+            + "(default: out/<sweep>, the layout of submit-scripts/quickstart.sh).")
+    String results;
+
+    @Option(names = "--target-accuracy", defaultValue = "0.85",
+            description = "Validation accuracy of the time-to-accuracy plots (default: ${DEFAULT-VALUE}).")
+    double targetAccuracy;
+
+    @Option(names = "--master", description = "Spark master when not run by spark-submit (default: local[*]).")
+    String master;
+
+    @Override
+    public Integer call() {
+        Report report = new Report(sweep, results == null ? "out/" + sweep : results, out, 1 - targetAccuracy);
+        SweepTables.requireTables(report.results(), sweep, new Configuration());
+        SparkSession spark = Sessions.create("report " + sweep, master);
+        try {
+            List<Figure> figures = report.write(spark);
+            long written = figures.stream().filter(Figure::written).count();
+            System.out.printf("report of sweep %s: %d plots, %d skipped; open %s%n", sweep, written,
+                    figures.size() - written, out.resolve("index.html"));
+            return ExitCodes.OK;
+        } finally {
+            spark.stop();
+        }
+    }
+}

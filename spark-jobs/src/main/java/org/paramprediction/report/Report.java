@@ -1,0 +1,64 @@
+package org.paramprediction.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The report of one sweep: runs the SQL of {@link ReportQuery} on Spark over the sweep's Parquet
+ * output and writes PNG plots (XChart), {@code summary.md} and {@code index.html} into the output
+ * directory. A plot whose data the sweep lacks (no Downsized, one column count, no kept weights,
+ * target never reached) is skipped with a note in {@code index.html}.
+ *
+ * @param targetValidError the validation error of the time-to-accuracy plots (1 - target accuracy)
+ */
+public record Report(String sweepId, String results, Path out, double targetValidError) {
+
+    public Report {
+        if (!(targetValidError >= 0 && targetValidError <= 1)) {
+            throw new IllegalArgumentException("target accuracy must be in [0, 1] but was " + (1 - targetValidError));
+        }
+    }
+
+    /** Writes the report; returns its figures (written and skipped). */
+    public List<Figure> write(SparkSession spark) {
+        System.setProperty("java.awt.headless", "true");
+        SweepTables tables = new SweepTables(spark, results, sweepId);
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create report directory " + out + ": " + e.getMessage(), e);
+        }
+        QueryRows errors = run(tables, ReportQuery.ERROR_BY_FRACTION);
+        List<Figure> figures = new ArrayList<>();
+        ErrorPlots plots = new ErrorPlots(errors, out);
+        figures.addAll(plots.errorVsFraction());
+        figures.add(plots.columns());
+        figures.add(plots.budget());
+        CurvePlots curves = new CurvePlots(out);
+        figures.addAll(curves.learningCurves(run(tables, ReportQuery.LEARNING_CURVES)));
+        figures.addAll(curves.timeToAccuracy(run(tables, ReportQuery.TIME_TO_ACCURACY), targetValidError));
+        figures.add(new FeaturePicture(tables, out).draw(run(tables, ReportQuery.FIGURE1_TRIALS)));
+        String summary = SummaryMarkdown.render(sweepId, run(tables, ReportQuery.SUMMARY));
+        writeText("summary.md", summary);
+        writeText("index.html", IndexPage.render(sweepId, results, figures, summary));
+        return figures;
+    }
+
+    private QueryRows run(SweepTables tables, ReportQuery q) {
+        return tables.query(q.sql(targetValidError));
+    }
+
+    private void writeText(String name, String text) {
+        try {
+            Files.writeString(out.resolve(name), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out.resolve(name) + ": " + e.getMessage(), e);
+        }
+    }
+}

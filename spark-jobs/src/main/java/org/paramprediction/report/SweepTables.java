@@ -1,0 +1,115 @@
+package org.paramprediction.report;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One sweep's Parquet output on Spark: registers the temporary views {@code trials} and {@code
+ * epochs} (that sweep's rows only) for the report's SQL, and reads the optional {@code weights}
+ * table. Spark SQL reads any Hadoop path the sweep wrote to ({@code file:}, {@code hdfs://},
+ * {@code s3a://}).
+ */
+public final class SweepTables {
+
+    private final SparkSession spark;
+    private final String results;
+    private final String sweepId;
+    private final FileSystem fs;
+
+    /** Fails with an IllegalArgumentException naming the path when the sweep has no trials there. */
+    public SweepTables(SparkSession spark, String results, String sweepId) {
+        this.spark = spark;
+        this.results = results;
+        this.sweepId = sweepId;
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        requireTables(results, sweepId, conf);
+        this.fs = fileSystem(partition(results, sweepId, "trials"), conf);
+        view("trials");
+        view("epochs");
+    }
+
+    /**
+     * Checks, without Spark, that {@code results} holds the trials and epochs of {@code sweepId}; an
+     * IllegalArgumentException names the missing path.
+     */
+    public static void requireTables(String results, String sweepId, Configuration conf) {
+        for (String table : new String[] {"trials", "epochs"}) {
+            Path dir = partition(results, sweepId, table);
+            FileSystem fs = fileSystem(dir, conf);
+            if (!hasParquet(fs, dir)) {
+                throw new IllegalArgumentException("no " + table + " of sweep '" + sweepId + "' under " + results
+                        + ": expected Parquet files in " + dir + " (run the sweep first, or pass --results)");
+            }
+        }
+    }
+
+    /** Runs {@code sql} over the views and collects its rows (report queries return small tables). */
+    public QueryRows query(String sql) {
+        Dataset<Row> df = spark.sql(sql);
+        String[] names = df.columns();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Row r : df.collectAsList()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                m.put(names[i], r.get(i));
+            }
+            rows.add(m);
+        }
+        return new QueryRows(rows);
+    }
+
+    /** Whether the sweep kept its learned parameters (the {@code weights} table exists). */
+    public boolean hasWeights() {
+        return hasParquet(fs, partition(results, sweepId, "weights"));
+    }
+
+    /** The weights rows of hidden layer {@code layer} of the given trials, or empty if the sweep kept none. */
+    public Optional<List<Row>> weights(int layer, List<String> trialIds) {
+        Path dir = partition(results, sweepId, "weights");
+        if (!hasParquet(fs, dir)) {
+            return Optional.empty();
+        }
+        return Optional.of(spark.read().parquet(dir.toString())
+                .where(col("layer").equalTo(lit(layer)).and(col("trial_id").isin(trialIds.toArray())))
+                .orderBy("trial_id", "column").collectAsList());
+    }
+
+    private void view(String table) {
+        Path dir = partition(results, sweepId, table);
+        spark.read().parquet(dir.toString()).withColumn("sweep_id", lit(sweepId)).createOrReplaceTempView(table);
+    }
+
+    private static Path partition(String results, String sweepId, String table) {
+        return new Path(results, table + "/sweep_id=" + sweepId);
+    }
+
+    private static FileSystem fileSystem(Path dir, Configuration conf) {
+        try {
+            return dir.getFileSystem(conf);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasParquet(FileSystem fs, Path dir) {
+        try {
+            return fs.exists(dir) && fs.listStatus(dir, p -> p.getName().endsWith(".parquet")).length > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.paramprediction.sweep;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.paramprediction.dictionary.DictionaryRecipe;
+import org.paramprediction.io.RecipeJson;
+import org.paramprediction.layer.FactoredMap;
+import org.paramprediction.layer.HiddenLayer;
+import org.paramprediction.layer.LinearMap;
+import org.paramprediction.train.TrainingResult;
+
+/**
+ * The learned parameters of one column of one hidden layer, as kept in the {@code weights} table.
+ * With {@code U} (inputs x atoms) rebuilt from the recipe ({@code DictionaryBuilder.build}), the
+ * column's weights are {@code W = U V}. A Full layer is one column whose recipe is FULL and whose
+ * {@code v} is {@code W} itself (inputs x units).
+ *
+ * @param layer  hidden layer, 1-based (layer 1 sees the inputs)
+ * @param column column within the layer, 1-based
+ * @param recipe the column's {@link DictionaryRecipe} as JSON ({@link RecipeJson})
+ * @param atoms  rows of {@code v}: the recipe's atoms ({@code inputs} for a Full layer)
+ * @param units  hidden units of this column: columns of {@code v}
+ * @param v      {@code V} row-major: element (a, h) at {@code a * units + h}
+ * @param u      the learned {@code U} row-major (element (i, a) at {@code i * atoms + a}) for LowRank,
+ *               whose recipe only gives its start; null otherwise
+ */
+public record LearnedWeights(int layer, int column, String recipe, int inputs, int atoms, int units, float[] v,
+        float[] u) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public LearnedWeights {
+        if ((long) atoms * units != v.length || (u != null && (long) inputs * atoms != u.length)) {
+            throw new IllegalArgumentException("v must have atoms*units=" + atoms + "*" + units + " and u inputs*atoms="
+                    + inputs + "*" + atoms + " values but had " + v.length + " and " + (u == null ? 0 : u.length));
+        }
+    }
+
+    /** Every column of every hidden layer of the trained network (the best validation epoch's parameters). */
+    public static List<LearnedWeights> of(TrainingResult r) {
+        List<LearnedWeights> out = new ArrayList<>();
+        List<HiddenLayer> layers = r.network().hiddenLayers();
+        for (int l = 0; l < layers.size(); l++) {
+            LinearMap map = layers.get(l).map();
+            List<DictionaryRecipe> recipes = r.recipes().get(l);
+            if (map instanceof FactoredMap f) {
+                boolean learnedU = f.params().size() > 1;
+                for (int j = 0; j < f.columns(); j++) {
+                    INDArray v = cols(f.coefficients(), f.columnStart(j), f.columnStart(j + 1));
+                    INDArray u = learnedU ? cols(f.dictionary(), (long) j * f.atoms(), (long) (j + 1) * f.atoms()) : null;
+                    out.add(new LearnedWeights(l + 1, j + 1, RecipeJson.render(recipes.get(j)), f.inputs(), f.atoms(),
+                            (int) v.columns(), rowMajor(v), u == null ? null : rowMajor(u)));
+                }
+            } else {
+                INDArray w = map.weights();
+                out.add(new LearnedWeights(l + 1, 1, RecipeJson.render(recipes.get(0)), map.inputs(), map.inputs(),
+                        map.outputs(), rowMajor(w), null));
+            }
+        }
+        return out;
+    }
+
+    private static INDArray cols(INDArray a, long from, long to) {
+        return a.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
+    }
+
+    private static float[] rowMajor(INDArray a) {
+        return a.castTo(DataType.FLOAT).dup('c').data().asFloat();
+    }
+}

@@ -1,0 +1,28 @@
+-- Test error against the fraction of weights learned (the report's main plot and the notebook's).
+-- One row per series, column count and fraction, over the OK trials of one sweep: the mean and the
+-- sample standard deviation over seeds (null for a single seed), and the mean dynamic parameters.
+-- A series is the method, marked " (tied l)" when the SE length scale is tied to the alpha density
+-- and " [permuted]" when the pixels are permuted. Full has fraction 1 and 1 column; Downsized has
+-- the fraction of the factored net whose budget it matches and 1 column.
+-- Runs unchanged on Spark SQL and DuckDB, over views named trials and epochs.
+SELECT
+  series,
+  method,
+  columns,
+  fraction,
+  COUNT(*) AS trials,
+  AVG(test_error) AS test_error_mean,
+  STDDEV_SAMP(test_error) AS test_error_sd,
+  AVG(best_valid_error) AS valid_error_mean,
+  AVG(CAST(n_params_dynamic AS DOUBLE)) AS params_dynamic_mean
+FROM (
+  SELECT
+    method
+      || CASE WHEN length_scale_factor > 0 THEN ' (tied l)' ELSE '' END
+      || CASE WHEN permutation_seed IS NOT NULL THEN ' [permuted]' ELSE '' END AS series,
+    method, columns, fraction, test_error, best_valid_error, n_params_dynamic
+  FROM trials
+  WHERE status = 'OK'
+) ok
+GROUP BY series, method, columns, fraction
+ORDER BY series, columns, fraction

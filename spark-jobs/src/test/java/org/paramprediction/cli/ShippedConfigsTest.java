@@ -1,0 +1,85 @@
+package org.paramprediction.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.paramprediction.sweep.config.SweepConfigLoader;
+import org.paramprediction.sweep.config.SweepSpec;
+import org.paramprediction.sweep.config.TrialSpec;
+
+/** Every config shipped in conf/sweeps passes the {@code validate} subcommand and has the documented size. */
+class ShippedConfigsTest {
+
+    /** The trial counts stated in the configs' header comments. */
+    private static final Map<String, Integer> DOCUMENTED_TRIALS = Map.of(
+            "quickstart.yaml", 10,
+            "example-full-reference.yaml", 12,
+            "paper-mlp.yaml", 786,
+            "paper-mlp-small.yaml", 438,
+            "permuted.yaml", 78);
+
+    private static Path sweeps() {
+        Path p = Path.of("..", "conf", "sweeps");
+        return Files.isDirectory(p) ? p : Path.of("conf", "sweeps");
+    }
+
+    private static List<Path> shipped() throws IOException {
+        try (Stream<Path> files = Files.list(sweeps())) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyShippedConfigPassesValidateWithItsDocumentedTrialCount() throws IOException {
+        List<Path> configs = shipped();
+        assertEquals(DOCUMENTED_TRIALS.keySet(), Set.copyOf(configs.stream().map(p -> p.getFileName().toString())
+                .toList()), "a new config needs its documented trial count here");
+        String[] args = Stream.concat(Stream.of("validate"), configs.stream().map(Path::toString)).toArray(String[]::new);
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            code = Main.run(args);
+        } finally {
+            System.setOut(old);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, printed);
+        for (Path p : configs) {
+            String name = p.getFileName().toString();
+            assertTrue(printed.contains(p + ": sweep '" + name.replace(".yaml", "") + "', "
+                    + DOCUMENTED_TRIALS.get(name) + " trials"), printed);
+        }
+    }
+
+    @Test
+    void studyConfigsAskTheIssuesQuestions() {
+        SweepSpec paper = SweepConfigLoader.load(sweeps().resolve("paper-mlp.yaml"));
+        assertEquals(12, paper.methods().size(), "every method including Downsized");
+        assertTrue(paper.fractions().size() >= 8 && paper.fractions().contains(0.02) && paper.fractions().contains(1.0));
+        assertEquals(List.of(1, 5), paper.columns());
+        assertEquals(3, paper.repeats());
+        for (SweepSpec s : List.of(paper, SweepConfigLoader.load(sweeps().resolve("paper-mlp-small.yaml")))) {
+            assertTrue(s.keepWeights(), s.name() + " keeps weights for the Figure-1 picture");
+            List<TrialSpec> se = s.trials().stream().filter(t -> t.method().equals("SE")).toList();
+            assertTrue(se.stream().anyMatch(t -> t.lengthScale() > 0) && se.stream().anyMatch(t -> t.lengthScaleFactor() > 0),
+                    s.name() + " compares fixed with tied length scales");
+        }
+        SweepSpec permuted = SweepConfigLoader.load(sweeps().resolve("permuted.yaml"));
+        assertTrue(permuted.trials().stream().anyMatch(t -> t.permutationSeed() == null));
+        assertTrue(permuted.trials().stream().anyMatch(t -> t.permutationSeed() != null && t.method().equals("SE")));
+        assertTrue(permuted.trials().stream().anyMatch(t -> t.permutationSeed() != null && t.method().equals("Emp-Emp")));
+    }
+}
