@@ -41,7 +41,11 @@ import org.paramprediction.wire.ParamMessage;
  *       average into its network.
  * </ol>
  *
- * Momentum: with {@code averageMomentum} the velocities are part of the state that travels and is
+ * Learning rate: workers use the schedule's rate times {@link DataParallelSettings#learningRateScale()}
+ * (1 reproduces single-machine SGD for one partition; the number of partitions is the linear
+ * scaling rule, since averaging {@code P} workers makes {@code P} times fewer sequential updates).
+ *
+ * <p>Momentum: with {@code averageMomentum} the velocities are part of the state that travels and is
  * averaged, so one partition running one minibatch per round is exactly single-machine SGD;
  * otherwise each worker starts every round from zero velocity and only parameters travel.
  *
@@ -147,7 +151,8 @@ public final class DataParallelPass implements EpochPass {
         int k = settings.stepsPerRound();
         PassTotals total = PassTotals.ZERO;
         for (int first = 0; first < maxBatches; first += k) {
-            total = total.plus(round(epoch, first, Math.min(maxBatches, first + k), learningRate, momentum, seeds));
+            total = total.plus(round(epoch, first, Math.min(maxBatches, first + k),
+                    learningRate * settings.learningRateScale(), momentum, seeds));
         }
         return total;
     }

@@ -54,7 +54,7 @@ final class DistributedTrial {
             DataSplits data = DatasetCache.get(ref, ctx.hadoop());
             ModelSpec spec = TrialExecutor.modelSpec(t, data.train());
             DataParallelSettings settings = new DataParallelSettings(d.partitions(), d.stepsPerRound(),
-                    Encoding.parse(d.encoding()), "averaged".equals(d.momentum()), d.treeDepth());
+                    Encoding.parse(d.encoding()), "averaged".equals(d.momentum()), d.treeDepth(), d.learningRateScale());
             RoundLog log = new RoundLog(rounds, console);
             TrainingResult r = StagedTraining.run(spec, t.training(), data, covariances(t, sc, ctx, ref),
                     t.seed(), DataType.FLOAT, m -> {

@@ -13,9 +13,11 @@ import java.util.Map;
  *
  * @param encoding {@code float32} or {@code fp16}
  * @param momentum {@code averaged} (velocities travel and are averaged) or {@code reset}
+ * @param learningRateScale data-parallel workers use this times the learning rate (the config's
+ *     default, null, resolves to {@code partitions}: the linear scaling rule)
  */
 public record DistributedSpec(String mode, int partitions, int stepsPerRound, String encoding, String momentum,
-        int treeDepth, String finetune, int finetuneEpochs) implements Serializable {
+        int treeDepth, double learningRateScale, String finetune, int finetuneEpochs) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -30,6 +32,8 @@ public record DistributedSpec(String mode, int partitions, int stepsPerRound, St
         check("averaged".equals(momentum) || "reset".equals(momentum), "momentum must be averaged or reset",
                 momentum);
         check(treeDepth >= 1, "treeDepth must be >= 1", treeDepth);
+        check(learningRateScale > 0 && Double.isFinite(learningRateScale), "learningRateScale must be > 0",
+                learningRateScale);
         check("output".equals(finetune) || "all".equals(finetune), "finetune must be output or all", finetune);
         check(finetuneEpochs >= 0, "finetuneEpochs must be >= 0", finetuneEpochs);
     }
@@ -47,6 +51,7 @@ public record DistributedSpec(String mode, int partitions, int stepsPerRound, St
             m.put("steps_per_round", stepsPerRound);
             m.put("encoding", encoding);
             m.put("momentum", momentum);
+            m.put("learning_rate_scale", learningRateScale);
         } else {
             m.put("finetune", finetune);
             m.put("finetune_epochs", finetuneEpochs);

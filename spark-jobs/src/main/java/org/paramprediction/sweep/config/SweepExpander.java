@@ -116,6 +116,8 @@ final class SweepExpander {
         return new DistributedSpec(mode, (Integer) value(v, SweepField.DIST_PARTITIONS),
                 (Integer) value(v, SweepField.DIST_STEPS_PER_ROUND), (String) value(v, SweepField.DIST_ENCODING),
                 (String) value(v, SweepField.DIST_MOMENTUM), (Integer) value(v, SweepField.DIST_TREE_DEPTH),
+                value(v, SweepField.DIST_LEARNING_RATE_SCALE) == null ? (Integer) value(v, SweepField.DIST_PARTITIONS)
+                        : num(v, SweepField.DIST_LEARNING_RATE_SCALE),
                 (String) value(v, SweepField.DIST_FINETUNE),
                 (Integer) value(v, SweepField.DIST_FINETUNE_EPOCHS));
     }
