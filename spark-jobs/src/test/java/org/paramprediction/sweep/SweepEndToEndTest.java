@@ -175,6 +175,11 @@ class SweepEndToEndTest {
                 + " WHERE r.stage = 0 GROUP BY t.method ORDER BY t.method");
         assertEquals(1.0, ((Number) ratio.get(0).get("ratio")).doubleValue(), 1e-12, "Full is full averaging");
         assertTrue(((Number) ratio.get(1).get("ratio")).doubleValue() < 0.35, ratio.toString());
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+        RoundsSummary.print(SharedSpark.session(), out.toString(), "distributed", new PrintStream(table, true));
+        String printed = table.toString();
+        assertTrue(printed.contains("100.00%") && printed.lines().filter(l -> l.startsWith("| SE-Emp")).count() == 1,
+                printed);
         String readme = java.nio.file.Files.readString(Path.of("../README.md"));
         checkSchema(out, "{rounds}", org.paramprediction.io.RoundTable.COLUMNS.stream()
                 .map(c -> Map.entry(c.name(), c.type())).toList(), readme);
