@@ -2,7 +2,7 @@
 -- One row per series, column count and fraction, over the OK trials of one sweep: the mean and the
 -- sample standard deviation over seeds (null for a single seed), and the mean dynamic parameters.
 -- A series is the method, marked " (tied l)" when the SE length scale is tied to the alpha density
--- and " [permuted]" when the pixels are permuted. Full has fraction 1 and 1 column; Downsized has
+-- and " [permuted]" when the pixels are permuted, " {data_parallel}" / " {columns}" when distributed. Full has fraction 1 and 1 column; Downsized has
 -- the fraction of the factored net whose budget it matches and 1 column.
 -- Runs unchanged on Spark SQL and DuckDB, over views named trials and epochs.
 SELECT
@@ -19,7 +19,8 @@ FROM (
   SELECT
     method
       || CASE WHEN length_scale_factor > 0 THEN ' (tied l)' ELSE '' END
-      || CASE WHEN permutation_seed IS NOT NULL THEN ' [permuted]' ELSE '' END AS series,
+      || CASE WHEN permutation_seed IS NOT NULL THEN ' [permuted]' ELSE '' END
+      || CASE WHEN distributed_mode IS NOT NULL THEN ' {' || distributed_mode || '}' ELSE '' END AS series,
     method, columns, fraction, test_error, best_valid_error, n_params_dynamic
   FROM trials
   WHERE status = 'OK'

@@ -17,7 +17,8 @@ JOIN (
     trial_id,
     method
       || CASE WHEN length_scale_factor > 0 THEN ' (tied l)' ELSE '' END
-      || CASE WHEN permutation_seed IS NOT NULL THEN ' [permuted]' ELSE '' END AS series,
+      || CASE WHEN permutation_seed IS NOT NULL THEN ' [permuted]' ELSE '' END
+      || CASE WHEN distributed_mode IS NOT NULL THEN ' {' || distributed_mode || '}' ELSE '' END AS series,
     columns, fraction
   FROM trials
   WHERE status = 'OK'
