@@ -1,6 +1,5 @@
 package org.paramprediction.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.paramprediction.sweep.config.ConfigError;
 import org.paramprediction.sweep.config.ConfigException;
@@ -8,8 +7,7 @@ import org.paramprediction.sweep.config.SweepConfigLoader;
 import org.paramprediction.sweep.config.SweepSpec;
 import org.paramprediction.sweep.config.TrialSpec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code train-distributed CONFIG --out DIR}: train networks over the whole cluster, one at a time —
@@ -21,32 +19,18 @@ import picocli.CommandLine.Parameters;
                 + "write trials, epochs and rounds as Parquet.")
 final class TrainDistributedCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "CONFIG",
-            description = "Config (YAML) with distributed.mode set, e.g. conf/distributed/fashion-se-emp.yaml.")
-    Path config;
-
-    @Option(names = "--out", required = true,
-            description = "Output root (any Hadoop path): trials/, epochs/, rounds/, covariance/.")
-    String out;
-
-    @Option(names = "--master", description = "Spark master when not run by spark-submit (default: local[*]).")
-    String master;
-
-    @Option(names = "--resume", description = "Skip trials already committed; run the rest.")
-    boolean resume;
-
-    @Option(names = "--retry-failed", description = "Also rerun trials committed as FAILED (implies --resume).")
-    boolean retryFailed;
+    @Mixin
+    SweepRunOptions run;
 
     @Override
     public Integer call() {
-        SweepSpec sweep = SweepConfigLoader.load(config);
+        SweepSpec sweep = SweepConfigLoader.load(run.config);
         for (TrialSpec t : sweep.trials()) {
             if (t.distributed() == null) {
                 throw new ConfigException(new ConfigError(sweep.file(), 0, "distributed.mode",
                         "must be data_parallel or columns for train-distributed (trial " + t.label() + ")", "null"));
             }
         }
-        return SweepCommand.execute(sweep, out, master, resume || retryFailed, retryFailed);
+        return SweepCommand.execute(sweep, run);
     }
 }

@@ -78,16 +78,7 @@ final class ReportFixture {
                 }
             }
             try (ResultSet rs = s.executeQuery(sql)) {
-                List<Map<String, Object>> rows = new ArrayList<>();
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= n; i++) {
-                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-                    }
-                    rows.add(row);
-                }
-                return rows;
+                return org.paramprediction.sweep.ParquetQueries.rows(rs);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads a sweep's Parquet output with DuckDB, independently of Spark, as a notebook would. */
-final class ParquetQueries {
+public final class ParquetQueries {
 
     private ParquetQueries() {}
 
@@ -25,19 +25,24 @@ final class ParquetQueries {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(q)) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= n; i++) {
-                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return rows(rs);
         } catch (SQLException e) {
             throw new IllegalStateException(q + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Every row of {@code rs} as column label -> value, in order. */
+    public static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 1; i <= n; i++) {
+                row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     static long count(Path out, String sql) {
