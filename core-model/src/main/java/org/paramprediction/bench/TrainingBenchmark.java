@@ -1,8 +1,12 @@
 package org.paramprediction.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -48,11 +52,16 @@ public final class TrainingBenchmark implements Callable<Integer> {
     @Option(names = "--learning-rate", description = "Initial learning rate (default: from TrainingConfig.defaults()).")
     Double learningRate;
 
-    @Option(names = "--fraction", description = "Fraction learned in factored layers (default: ${DEFAULT-VALUE}).")
-    double fraction = 0.1;
+    @Option(names = "--fraction", split = ",",
+            description = "Fractions learned in factored layers, comma-separated (default: 0.1).")
+    List<Double> fractions = List.of(0.1);
 
-    @Option(names = "--columns", description = "Columns in factored layers (default: ${DEFAULT-VALUE}).")
-    int columns = 5;
+    @Option(names = "--columns", split = ",",
+            description = "Columns in factored layers, comma-separated (default: 5).")
+    List<Integer> columnCounts = List.of(5);
+
+    @Option(names = "--csv", description = "Also write the table to this CSV file.")
+    Path csv;
 
     @Option(names = "--ridge", description = "Relative kernel ridge (default: ${DEFAULT-VALUE}).")
     double ridge = 1e-3;
@@ -86,23 +95,61 @@ public final class TrainingBenchmark implements Callable<Integer> {
         }
         System.out.printf("training %s, %d train / %d valid / %d test rows, %d BLAS thread(s), seed %d%n",
                 cfg, data.train().size(), data.valid().size(), data.test().size(), threads, seed);
-        List<String> rows = new ArrayList<>();
+        List<Measured> rows = new ArrayList<>();
         for (BenchConfig config : configs) {
-            TrainingResult r = StagedTraining.run(config.model(fraction, columns, ridge, lengthScale, orthonormal),
-                    cfg, data, new LocalCovarianceSource(data.train()), seed, DataType.FLOAT,
-                    m -> System.out.printf("  %-7s stage %d epoch %2d  loss %.4f  train %.4f  valid %.4f  test %.4f  %.2f s%n",
-                            config, m.stage(), m.epoch(), m.trainLoss(), m.trainError(), m.validError(),
-                            m.testError(), m.trainSeconds()));
-            rows.add(row(config, r, data.train(), cfg.batchSize()));
-            System.out.println(rows.get(rows.size() - 1));
+            for (double fraction : config == BenchConfig.FULL ? List.of(1.0) : fractions) {
+                for (int columns : config == BenchConfig.FULL ? List.of(1) : columnCounts) {
+                    TrainingResult r = StagedTraining.run(
+                            config.model(fraction, columns, ridge, lengthScale, orthonormal), cfg, data,
+                            new LocalCovarianceSource(data.train()), seed, DataType.FLOAT,
+                            m -> System.out.printf("  %-7s stage %d epoch %2d  loss %.4f  train %.4f  valid %.4f"
+                                            + "  test %.4f  %.2f s%n", config, m.stage(), m.epoch(), m.trainLoss(),
+                                    m.trainError(), m.validError(), m.testError(), m.trainSeconds()));
+                    rows.add(measure(config, fraction, columns, r, data.train(), cfg.batchSize()));
+                    System.out.println(rows.get(rows.size() - 1).markdown());
+                }
+            }
         }
         System.out.println();
         System.out.println(header());
-        rows.forEach(System.out::println);
+        rows.forEach(m -> System.out.println(m.markdown()));
+        if (csv != null) {
+            List<String> lines = new ArrayList<>();
+            lines.add(Measured.CSV_HEADER);
+            rows.forEach(m -> lines.add(m.csv()));
+            try {
+                Files.write(csv, lines);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + csv + ": " + e.getMessage(), e);
+            }
+            System.out.println("table written to " + csv);
+        }
         return 0;
     }
 
-    private String row(BenchConfig config, TrainingResult r, Dataset train, int batch) {
+    /** One configuration's figures. */
+    record Measured(String name, double fraction, int columns, double testAccuracy, int bestEpoch,
+            double secondsPerEpoch, double examplesPerSecond, double trainGflops, double gemmGflops,
+            long dynamicParams) {
+
+        static final String CSV_HEADER = "configuration,fraction,columns,test_accuracy,best_epoch,seconds_per_epoch,"
+                + "examples_per_second,train_gflops,gemm_gflops,ratio_to_gemm,dynamic_params";
+
+        String markdown() {
+            return String.format(Locale.ROOT, "| %-22s | %6.2f%% | %4d | %7.2f | %,8.0f | %8.1f | %8.1f | %5.0f%% | %,9d |",
+                    name, 100 * testAccuracy, bestEpoch, secondsPerEpoch, examplesPerSecond, trainGflops, gemmGflops,
+                    100 * trainGflops / gemmGflops, dynamicParams);
+        }
+
+        String csv() {
+            return String.format(Locale.ROOT, "%s,%s,%d,%.4f,%d,%.4f,%.1f,%.2f,%.2f,%.4f,%d", name, fraction, columns,
+                    testAccuracy, bestEpoch, secondsPerEpoch, examplesPerSecond, trainGflops, gemmGflops,
+                    trainGflops / gemmGflops, dynamicParams);
+        }
+    }
+
+    private Measured measure(BenchConfig config, double fraction, int columns, TrainingResult r, Dataset train,
+            int batch) {
         Network net = r.network();
         int n = train.size();
         double epochFlops = 0;
@@ -114,16 +161,15 @@ public final class TrainingBenchmark implements Callable<Integer> {
         double secondsPerEpoch = r.secondsPerEpoch();
         double achieved = epochFlops / secondsPerEpoch / 1e9;
         double gemm = GemmRate.measure(fullStep, gemmSeconds);
-        String name = config == BenchConfig.FULL ? "Full" : String.format("SE+Emp f=%.2f c=%d%s", fraction, columns,
-                orthonormal ? " orth" : "");
-        return String.format("| %-22s | %6.2f%% | %4d | %7.2f | %8.1f | %8.1f | %5.0f%% | %,9d |", name,
-                100 * (1 - r.testError()), r.bestEpoch(), secondsPerEpoch, achieved, gemm, 100 * achieved / gemm,
-                r.counts().dynamic());
+        String name = config == BenchConfig.FULL ? "Full"
+                : String.format(Locale.ROOT, "SE+Emp f=%.2f c=%d%s", fraction, columns, orthonormal ? " orth" : "");
+        return new Measured(name, fraction, columns, 1 - r.testError(), r.bestEpoch(), secondsPerEpoch,
+                n / secondsPerEpoch, achieved, gemm, r.counts().dynamic());
     }
 
     private static String header() {
-        return "| configuration          | test acc | best | s/epoch | GFLOP/s  | gemm GF/s| ratio | dynamic   |\n"
-                + "|------------------------|----------|------|---------|----------|----------|-------|-----------|";
+        return "| configuration          | test acc | best | s/epoch | examples/s | GFLOP/s  | gemm GF/s| ratio | dynamic   |\n"
+                + "|------------------------|----------|------|---------|------------|----------|----------|-------|-----------|";
     }
 
     private static List<GemmShape> stepShapes(Network net, Dataset train, int batch) {
