@@ -100,8 +100,11 @@ public final class ParamMessage {
         return out;
     }
 
-    /** Decodes what {@link #encode} wrote; a malformed message gets an exception saying what is wrong. */
-    public static ParamMessage decode(byte[] bytes) {
+    /**
+     * The totals of an encoded message, or null if it has none, from its header alone (the
+     * message's length is checked against the header; the values are not decoded).
+     */
+    public static PassTotals totalsOf(byte[] bytes) {
         if (bytes == null || bytes.length < HEADER_BYTES) {
             throw new IllegalArgumentException("a parameter message has at least " + HEADER_BYTES
                     + " bytes but got " + (bytes == null ? "null" : bytes.length));
@@ -117,19 +120,31 @@ public final class ParamMessage {
         b.getShort();
         int n = b.getInt();
         boolean hasTotals = (flags & 1) != 0;
-        boolean vel = (flags & 2) != 0;
-        int expected = size(enc, n, vel, hasTotals);
+        int expected = size(enc, n, (flags & 2) != 0, hasTotals);
         if (n < 0 || bytes.length != expected) {
             throw new IllegalArgumentException("a parameter message of " + n + " " + enc.configName()
                     + " parameters has " + expected + " bytes but got " + bytes.length);
         }
-        PassTotals totals = null;
-        if (hasTotals) {
-            long examples = b.getLong();
-            double loss = b.getDouble();
-            long errors = b.getLong();
-            totals = new PassTotals(loss, errors, examples);
+        // totals: examples (long), loss sum (double), errors (long), right after the header
+        return hasTotals ? new PassTotals(b.getDouble(HEADER_BYTES + 8), b.getLong(HEADER_BYTES + 16),
+                b.getLong(HEADER_BYTES)) : null;
+    }
+
+    /** Decodes what {@link #encode} wrote; a malformed message gets an exception saying what is wrong. */
+    public static ParamMessage decode(byte[] bytes) {
+        if (bytes == null || bytes.length < HEADER_BYTES) {
+            throw new IllegalArgumentException("a parameter message has at least " + HEADER_BYTES
+                    + " bytes but got " + (bytes == null ? "null" : bytes.length));
         }
+        PassTotals totals = totalsOf(bytes); // checks magic, encoding and length
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        b.position(4);
+        Encoding enc = Encoding.ofCode(b.get());
+        int flags = b.get();
+        b.getShort();
+        int n = b.getInt();
+        boolean vel = (flags & 2) != 0;
+        b.position(HEADER_BYTES + (totals != null ? TOTALS_BYTES : 0));
         float[] values = new float[vel ? 2 * n : n];
         if (enc == Encoding.FLOAT32) {
             b.asFloatBuffer().get(values);

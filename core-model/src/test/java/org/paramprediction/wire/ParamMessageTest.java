@@ -33,6 +33,7 @@ class ParamMessageTest {
         ParamMessage m = ParamMessage.decode(bytes);
         assertArrayEquals(v, m.values());
         assertEquals(t, m.totals());
+        assertEquals(t, ParamMessage.totalsOf(bytes), "the header alone gives the same totals");
         assertEquals(1001, m.params());
     }
 

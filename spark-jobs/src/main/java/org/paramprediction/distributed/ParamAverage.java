@@ -31,7 +31,7 @@ public final class ParamAverage implements Serializable {
 
     /** Partition {@code p}'s upload: a message with totals whose example count is positive. */
     public static ParamAverage leaf(int partition, byte[] message) {
-        PassTotals t = ParamMessage.decode(message).totals();
+        PassTotals t = ParamMessage.totalsOf(message);
         if (t == null || t.examples() < 1) {
             throw new IllegalArgumentException("partition " + partition
                     + "'s message must carry totals with examples >= 1 but had " + t);

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.paramprediction.data.DataSplits;
 import org.paramprediction.distributed.ColumnFineTune;
@@ -65,9 +64,7 @@ final class ColumnsTrial {
                 r.fineTuneKept() ? "kept" : "not kept", r.testErrorBefore(), r.testErrorAfter(), r.bytesCollected(),
                 r.bytesBroadcast());
         int bestEpoch = r.fineTuneKept() ? bestEpoch(r.fineTuneEpochs()) : 0;
-        String recipes = r.recipes().stream()
-                .map(layer -> layer.stream().map(Object::toString).collect(Collectors.joining(", ", "[", "]")))
-                .collect(Collectors.joining(", ", "[", "]"));
+        String recipes = TrialExecutor.recipesText(r.recipes());
         return new TrialOutcome(t, TrialOutcome.OK, null, bestEpoch, r.validErrorAfter(), r.testErrorAfter(),
                 r.seconds(), r.counts().total(), r.counts().dynamic(), r.counts().fractionLearned(),
                 DeadUnits.count(r.network(), data.train()), null, recipes, epochs, Provenance.host(), start,

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.paramprediction.covariance.DatasetSupplier;
@@ -66,17 +65,11 @@ final class DistributedTrial {
             }
             return new TrialOutcome(t, TrialOutcome.OK, null, r.bestEpoch(), r.bestValidError(), r.testError(),
                     r.seconds(), r.counts().total(), r.counts().dynamic(), r.counts().fractionLearned(),
-                    r.deadUnits(), r.excludedInputs(), recipes(r), epochs, Provenance.host(), start,
+                    r.deadUnits(), r.excludedInputs(), TrialExecutor.recipesText(r.recipes()), epochs, Provenance.host(), start,
                     System.currentTimeMillis(), rounds, ctx.keepWeights() ? LearnedWeights.of(r) : List.of());
         } catch (RuntimeException | OutOfMemoryError e) {
             return withRounds(TrialExecutor.failed(t, TrialExecutor.describe(e), epochs, start), rounds);
         }
-    }
-
-    static String recipes(TrainingResult r) {
-        return r.recipes().stream()
-                .map(layer -> layer.stream().map(Object::toString).collect(Collectors.joining(", ", "[", "]")))
-                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** Layer 0 from the sweep's covariance store; layer 1+ by a Spark job over the lower layers' activations. */

@@ -10,6 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.paramprediction.data.ByteImageDataset;
 import org.paramprediction.data.DataSplits;
 import org.paramprediction.data.Dataset;
+import org.paramprediction.dictionary.DictionaryRecipe;
 import org.paramprediction.io.DataRef;
 import org.paramprediction.io.DatasetCache;
 import org.paramprediction.io.Provenance;
@@ -44,9 +45,7 @@ public final class TrialExecutor {
             if (!Double.isFinite(r.bestValidError()) || !Double.isFinite(r.testError())) {
                 return failed(t, "non-finite validation or test error", epochs, start);
             }
-            String recipes = r.recipes().stream()
-                    .map(layer -> layer.stream().map(Object::toString).collect(Collectors.joining(", ", "[", "]")))
-                    .collect(Collectors.joining(", ", "[", "]"));
+            String recipes = recipesText(r.recipes());
             return new TrialOutcome(t, TrialOutcome.OK, null, r.bestEpoch(), r.bestValidError(), r.testError(),
                     r.seconds(), r.counts().total(), r.counts().dynamic(), r.counts().fractionLearned(), r.deadUnits(),
                     r.excludedInputs(), recipes, epochs, Provenance.host(), start, System.currentTimeMillis(), List.of(),
@@ -54,6 +53,13 @@ public final class TrialExecutor {
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             return failed(t, describe(e), epochs, start);
         }
+    }
+
+    /** The {@code recipes} column: every layer's column recipes, {@code [[r11, r12], [r21, ...]]}. */
+    static String recipesText(List<List<DictionaryRecipe>> recipes) {
+        return recipes.stream()
+                .map(layer -> layer.stream().map(Object::toString).collect(Collectors.joining(", ", "[", "]")))
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     static ModelSpec modelSpec(TrialSpec t, Dataset train) {
