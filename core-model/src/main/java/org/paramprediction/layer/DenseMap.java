@@ -27,8 +27,8 @@ public final class DenseMap implements LinearMap {
     }
 
     @Override
-    public void forward(INDArray x, INDArray z, boolean training) {
-        Gemm.mul(x, w.value(), z, false, false);
+    public void forward(INDArray x, INDArray z, double beta, boolean training) {
+        Gemm.mul(x, w.value(), z, false, false, 1.0, beta);
     }
 
     @Override

@@ -179,7 +179,7 @@ public final class FactoredMap implements LinearMap {
     }
 
     @Override
-    public void forward(INDArray x, INDArray z, boolean training) {
+    public void forward(INDArray x, INDArray z, double beta, boolean training) {
         int b = (int) x.rows();
         lastOrder = choose(b, training);
         if (lastOrder == ProductOrder.XU_FIRST) {
@@ -187,14 +187,14 @@ public final class FactoredMap implements LinearMap {
             Gemm.mul(x, u.value(), t, false, false);
             INDArray[] zc = zViews.of(z);
             for (int j = 0; j < columns; j++) {
-                Gemm.mul(tCols[j], vCols[j], zc[j], false, false);
+                Gemm.mul(tCols[j], vCols[j], zc[j], false, false, 1.0, beta);
             }
         } else {
             ensureWeightBuffers();
             for (int j = 0; j < columns; j++) {
                 Gemm.mul(uCols[j], vCols[j], wCols[j], false, false);
             }
-            Gemm.mul(x, w, z, false, false);
+            Gemm.mul(x, w, z, false, false, 1.0, beta);
         }
     }
 

@@ -3,11 +3,11 @@ package org.paramprediction.layer;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.paramprediction.linalg.Blas;
 
 /**
  * Every matrix product of the layers goes through here: {@code c = alpha op(a) op(b) + beta c} by
- * {@link Nd4j#gemm} into a preallocated {@code c}. A thread can record the shapes it multiplies
+ * {@link Blas#gemm} (OpenBLAS called directly) into a preallocated {@code c}. A thread can record the shapes it multiplies
  * (for the benchmark, which compares training speed with the raw gemm rate on the same shapes).
  */
 public final class Gemm {
@@ -26,7 +26,7 @@ public final class Gemm {
             long n = transB ? b.rows() : b.columns();
             recorder.add(new GemmShape(m, n, k, transA, transB));
         }
-        Nd4j.gemm(a, b, c, transA, transB, alpha, beta);
+        Blas.gemm(a, b, c, transA, transB, alpha, beta);
     }
 
     /** {@code c = op(a) op(b)}. */

@@ -16,7 +16,15 @@ public interface LinearMap {
     int outputs();
 
     /** {@code z = x W}; {@code z} is B x outputs, preallocated by the caller. */
-    void forward(INDArray x, INDArray z, boolean training);
+    default void forward(INDArray x, INDArray z, boolean training) {
+        forward(x, z, 0.0, training);
+    }
+
+    /**
+     * {@code z = x W + beta z}: with {@code beta = 1} the product lands on what {@code z} already holds
+     * (the layer's bias), in the same gemm.
+     */
+    void forward(INDArray x, INDArray z, double beta, boolean training);
 
     /** Gradients of the parameters for {@code dz}; writes {@code dx = dz W^T} unless null. */
     void backward(INDArray x, INDArray dz, INDArray dx);

@@ -57,8 +57,8 @@ public final class SoftmaxOutputLayer {
         int b = (int) input.rows();
         ensureBuffers(b);
         this.x = input;
-        Gemm.mul(input, w.value(), z, false, false);
-        z.addiRowVector(bias.value());
+        Gemm.mul(ones, bias.value(), z, true, false); // Z = 1 b
+        Gemm.mul(input, w.value(), z, false, false, 1.0, 1.0); // Z += X W
         return z;
     }
 

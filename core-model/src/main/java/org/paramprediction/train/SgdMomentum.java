@@ -1,10 +1,8 @@
 package org.paramprediction.train;
 
 import java.util.List;
-import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
-import org.nd4j.linalg.factory.Nd4j;
 import org.paramprediction.layer.Param;
+import org.paramprediction.linalg.Blas;
 
 /**
  * SGD with classical momentum and L2 weight decay:
@@ -14,15 +12,15 @@ import org.paramprediction.layer.Param;
  * The momentum step is fused into the backward pass: each parameter's gradient buffer is its
  * velocity, and the gemm that produces the gradient writes {@code v = -lr g + m v} directly ({@link
  * Param#accumulateGradient}). What is left per step is {@code v -= lr wd w} (weights only) and {@code
- * w += v}: two elementwise passes instead of four. The update is memory-bound: passes over the 650k
- * weights are what it costs. (Decoupled decay, {@code w = (1 - lr wd) w + v}, would save one more
+ * w += v}: two elementwise passes instead of four, each one OpenBLAS {@code axpy} ({@link Blas}),
+ * which saves ND4J's per-op overhead. The update is memory-bound: passes over the 650k weights are
+ * what it costs. (Decoupled decay, {@code w = (1 - lr wd) w + v}, would save one more
  * pass, 0.04 s per epoch of 784-500-500-10, but it changed the Full network's early-stopped result
  * from 88.9% to 88.2% in the benchmark, so the classical form stays.)
  */
 final class SgdMomentum {
 
     private final List<Param> params;
-    private final OpExecutioner exec = Nd4j.getExecutioner();
 
     SgdMomentum(List<Param> params) {
         this.params = List.copyOf(params);
@@ -42,9 +40,9 @@ final class SgdMomentum {
     void step(double learningRate, double weightDecay) {
         for (Param p : params) {
             if (weightDecay > 0 && p.decay()) {
-                exec.exec(new Axpy(p.value(), p.grad(), p.grad(), -learningRate * weightDecay)); // v -= lr wd w
+                Blas.axpy(-learningRate * weightDecay, p.value(), p.grad()); // v -= lr wd w
             }
-            p.value().addi(p.grad());
+            Blas.axpy(1.0, p.grad(), p.value()); // w += v
         }
     }
 
