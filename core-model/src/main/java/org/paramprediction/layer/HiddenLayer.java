@@ -20,6 +20,7 @@ public final class HiddenLayer {
     private final Param bias;
     private final boolean inputGradient;
     private final DataType dtype;
+    private final List<Param> params;
 
     private int batch = -1;
     private INDArray x;
@@ -36,6 +37,9 @@ public final class HiddenLayer {
         this.dtype = dtype;
         this.bias = new Param("b", Nd4j.create(dtype, new long[] {1, map.outputs()}, 'f'), false);
         map.setInputGradientNeeded(inputGradient);
+        List<Param> ps = new ArrayList<>(map.params());
+        ps.add(bias);
+        this.params = List.copyOf(ps);
     }
 
     public LinearMap map() {
@@ -74,9 +78,17 @@ public final class HiddenLayer {
      * dX} (null for the first layer).
      */
     public INDArray backward(INDArray dh) {
+        return backward(dh, ParamUpdate.NONE);
+    }
+
+    /** {@link #backward(INDArray)}, then hands every parameter of the layer to {@code update}. */
+    public INDArray backward(INDArray dh, ParamUpdate update) {
         activation.backprop(h, dh, scratch);
         Gemm.mul(ones, dh, bias.grad(), false, false, bias.gradAlpha(), bias.gradBeta());
         map.backward(x, dh, inputGradient ? dx : null);
+        for (Param p : params) {
+            update.apply(p);
+        }
         return inputGradient ? dx : null;
     }
 
@@ -86,9 +98,7 @@ public final class HiddenLayer {
     }
 
     public List<Param> params() {
-        List<Param> ps = new ArrayList<>(map.params());
-        ps.add(bias);
-        return ps;
+        return params;
     }
 
     private void ensureBuffers(int b) {

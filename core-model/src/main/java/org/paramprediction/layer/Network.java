@@ -68,7 +68,16 @@ public final class Network {
 
     /** Forward and backward on {@code b} rows: fills every parameter's gradient of the mean loss. */
     public BatchLoss trainStep(float[] rows, int[] labels, int b) {
-        return gradients(load(rows, b), labels);
+        return trainStep(rows, labels, b, ParamUpdate.NONE);
+    }
+
+    /**
+     * Forward and backward on {@code b} rows, handing each parameter to {@code update} as soon as its
+     * gradient is final and backward is done with its value. When the loss is not finite, backward
+     * is skipped and nothing is updated.
+     */
+    public BatchLoss trainStep(float[] rows, int[] labels, int b, ParamUpdate update) {
+        return gradients(load(rows, b), labels, update);
     }
 
     /** Forward pass only: summed loss and error count of {@code b} rows. */
@@ -78,15 +87,22 @@ public final class Network {
 
     /** Forward and backward on an input array (tests, gradient checks). */
     public BatchLoss gradients(INDArray x, int[] labels) {
+        return gradients(x, labels, ParamUpdate.NONE);
+    }
+
+    private BatchLoss gradients(INDArray x, int[] labels, ParamUpdate update) {
         INDArray a = x;
         for (HiddenLayer layer : hidden) {
             a = layer.forward(a, true);
         }
         output.forward(a);
         BatchLoss loss = output.loss(labels, true);
-        INDArray d = output.backward();
+        if (!Double.isFinite(loss.lossSum())) {
+            return loss;
+        }
+        INDArray d = output.backward(update);
         for (int l = hidden.size() - 1; l >= 0; l--) {
-            d = hidden.get(l).backward(d);
+            d = hidden.get(l).backward(d, update);
         }
         return loss;
     }

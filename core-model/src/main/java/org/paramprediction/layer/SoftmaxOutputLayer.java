@@ -26,6 +26,7 @@ public final class SoftmaxOutputLayer {
     private INDArray dx;
     private INDArray ones;
     private double[] host;
+    private double[] normBuffer;
 
     public SoftmaxOutputLayer(int inputs, int classes, DataType dtype) {
         this.dtype = dtype;
@@ -109,9 +110,16 @@ public final class SoftmaxOutputLayer {
 
     /** After {@link #loss} with gradient: fills the parameter gradients and returns {@code dX}. */
     public INDArray backward() {
+        return backward(ParamUpdate.NONE);
+    }
+
+    /** {@link #backward()}, then hands {@code W} and {@code b} to {@code update}. */
+    public INDArray backward(ParamUpdate update) {
         Gemm.mul(x, z, w.grad(), true, false, w.gradAlpha(), w.gradBeta());
         Gemm.mul(ones, z, bias.grad(), false, false, bias.gradAlpha(), bias.gradBeta());
         Gemm.mul(z, w.value(), dx, false, true);
+        update.apply(w);
+        update.apply(bias);
         return dx;
     }
 
@@ -119,7 +127,10 @@ public final class SoftmaxOutputLayer {
     public void applyMaxColumnNorm(double maxNorm) {
         int n = inputs();
         int k = classes();
-        double[] values = new double[n * k];
+        if (normBuffer == null) {
+            normBuffer = new double[n * k];
+        }
+        double[] values = normBuffer;
         HostBuffers.read(w.value(), values, n * k);
         boolean changed = false;
         for (int c = 0; c < k; c++) {

@@ -73,8 +73,9 @@ public final class MinibatchSgd implements AutoCloseable {
 
     /**
      * Runs minibatches {@code first .. end-1} of {@code order} (batch {@code k} = rows {@code order[k
-     * B .. (k+1) B)}): for each, forward and backward with the momentum step fused in, weight decay,
-     * the update and the output layer's column-norm cap.
+     * B .. (k+1) B)}): for each, forward and backward with the momentum step fused in and each
+     * parameter's update (weight decay, {@code w += v}) right after its gradient, then the output
+     * layer's column-norm cap. A non-finite loss stops before anything is updated.
      *
      * @param stage, epoch (1-based) only for the message of a {@link DivergenceException}
      */
@@ -90,8 +91,8 @@ public final class MinibatchSgd implements AutoCloseable {
             for (int i = from; i < to; i++) {
                 labels[i - from] = train.label(order[i]);
             }
-            sgd.prepare(learningRate, momentum);
-            BatchLoss b = net.trainStep(rows, labels, to - from);
+            sgd.prepare(learningRate, momentum, cfg.weightDecay());
+            BatchLoss b = net.trainStep(rows, labels, to - from, sgd); // updates each parameter in backward
             if (!Double.isFinite(b.lossSum())) {
                 throw new DivergenceException("training loss became " + b.lossSum() + " in stage " + stage
                         + ", epoch " + epoch + ", rows " + from + ".." + to + " (learning rate " + learningRate + ")");
@@ -99,7 +100,6 @@ public final class MinibatchSgd implements AutoCloseable {
             lossSum += b.lossSum();
             errors += b.errors();
             examples += to - from;
-            sgd.step(learningRate, cfg.weightDecay());
             if (cfg.maxColumnNorm() > 0) {
                 net.output().applyMaxColumnNorm(cfg.maxColumnNorm());
             }

@@ -2,6 +2,7 @@ package org.paramprediction.train;
 
 import java.util.List;
 import org.paramprediction.layer.Param;
+import org.paramprediction.layer.ParamUpdate;
 import org.paramprediction.linalg.Blas;
 
 /**
@@ -14,13 +15,16 @@ import org.paramprediction.linalg.Blas;
  * Param#accumulateGradient}). What is left per step is {@code v -= lr wd w} (weights only) and {@code
  * w += v}: two elementwise passes instead of four, each one OpenBLAS {@code axpy} ({@link Blas}),
  * which saves ND4J's per-op overhead. The update is memory-bound: passes over the 650k weights are
- * what it costs. (Decoupled decay, {@code w = (1 - lr wd) w + v}, would save one more
+ * what it costs, so it runs inside the backward pass ({@link ParamUpdate}), each parameter right
+ * after its gradient, while both are still in cache. (Decoupled decay, {@code w = (1 - lr wd) w + v}, would save one more
  * pass, 0.04 s per epoch of 784-500-500-10, but it changed the Full network's early-stopped result
  * from 88.9% to 88.2% in the benchmark, so the classical form stays.)
  */
-final class SgdMomentum {
+final class SgdMomentum implements ParamUpdate {
 
     private final List<Param> params;
+    private double learningRate;
+    private double weightDecay;
 
     SgdMomentum(List<Param> params) {
         this.params = List.copyOf(params);
@@ -29,21 +33,25 @@ final class SgdMomentum {
         }
     }
 
-    /** Call before the backward pass of a step: its gradients will land in the velocities. */
-    void prepare(double learningRate, double momentum) {
+    /**
+     * Call before the backward pass of a step: its gradients will land in the velocities, and {@link
+     * #apply} will finish each parameter's update with these settings.
+     */
+    void prepare(double learningRate, double momentum, double weightDecay) {
+        this.learningRate = learningRate;
+        this.weightDecay = weightDecay;
         for (Param p : params) {
             p.accumulateGradient(-learningRate, momentum);
         }
     }
 
-    /** After the backward pass: finishes the update. */
-    void step(double learningRate, double weightDecay) {
-        for (Param p : params) {
-            if (weightDecay > 0 && p.decay()) {
-                Blas.axpy(-learningRate * weightDecay, p.value(), p.grad()); // v -= lr wd w
-            }
-            Blas.axpy(1.0, p.grad(), p.value()); // w += v
+    /** Finishes the update of {@code p}, whose velocity the backward pass has just written. */
+    @Override
+    public void apply(Param p) {
+        if (weightDecay > 0 && p.decay()) {
+            Blas.axpy(-learningRate * weightDecay, p.value(), p.grad()); // v -= lr wd w
         }
+        Blas.axpy(1.0, p.grad(), p.value()); // w += v
     }
 
     /** Gradients are plain gradients again (for evaluation code or checks after training). */

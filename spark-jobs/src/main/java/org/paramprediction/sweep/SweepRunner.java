@@ -27,8 +27,12 @@ import org.paramprediction.sweep.config.TrialSpec;
  */
 public final class SweepRunner {
 
-    /** Finished trials are written at most this often (and at the end). */
-    private static final long FLUSH_MILLIS = 5_000;
+    /**
+     * Finished trials are written at most this often (and at the end). Each write is a few Spark jobs
+     * whose CPU the running trials lose; at 5 s it cost a quarter of the local[2] sweep speedup
+     * (docs/PERFORMANCE.md). A killed driver loses at most this much finished work.
+     */
+    private static final long FLUSH_MILLIS = 30_000;
 
     private final SparkSession spark;
     private final PrintStream console;
