@@ -7,6 +7,6 @@ cd "$(dirname "$0")/.."
 export OMP_NUM_THREADS=1
 mvn -B -q -pl core-model -am install -DskipTests
 mvn -B -q -pl core-model dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-exec java -Xmx4g \
+exec java -Xmx4g --add-modules=jdk.incubator.vector \
   -cp "core-model/target/classes:$(cat core-model/target/classpath.txt)" \
   org.paramprediction.bench.TrainingBenchmark "$@"

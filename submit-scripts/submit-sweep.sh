@@ -41,6 +41,8 @@ exec "$SUBMIT" \
   --conf spark.executorEnv.OMP_NUM_THREADS=1 \
   --conf spark.yarn.appMasterEnv.OMP_NUM_THREADS=1 \
   --conf spark.task.cpus=1 \
+  --driver-java-options "--add-modules=jdk.incubator.vector" \
+  --conf spark.executor.extraJavaOptions="--add-modules=jdk.incubator.vector" \
   --files "$CONFIG" \
   "${SPARK_ARGS[@]}" \
   "$JAR" sweep "$CONFIG" --out "$OUT" "${SWEEP_ARGS[@]}"

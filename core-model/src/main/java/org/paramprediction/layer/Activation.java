@@ -1,9 +1,8 @@
 package org.paramprediction.layer;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.Step;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.paramprediction.linalg.Kernels;
 
 /**
  * Hidden-unit nonlinearities {@code h = g(z)}, applied in place. The backward pass needs only
@@ -19,18 +18,17 @@ public enum Activation {
         switch (this) {
             case SIGMOID -> Transforms.sigmoid(z, false);
             case TANH -> Transforms.tanh(z, false);
-            case RELU -> Transforms.relu(z, false);
+            case RELU -> Kernels.relu(z);
         }
     }
 
     /** {@code dh <- dh * g'(z)} given {@code h = g(z)}; {@code scratch} has the shape of {@code h}. */
     public void backprop(INDArray h, INDArray dh, INDArray scratch) {
         switch (this) {
-            case SIGMOID -> scratch.assign(h).rsubi(1.0).muli(h);
-            case TANH -> scratch.assign(h).muli(h).rsubi(1.0);
-            case RELU -> Nd4j.getExecutioner().exec(new Step(h, scratch));
+            case SIGMOID -> dh.muli(scratch.assign(h).rsubi(1.0).muli(h));
+            case TANH -> dh.muli(scratch.assign(h).muli(h).rsubi(1.0));
+            case RELU -> Kernels.reluBackward(h, dh, scratch);
         }
-        dh.muli(scratch);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.paramprediction.stats;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.paramprediction.linalg.Blas;
 
 /**
  * Centred cross-products of one batch of rows: the batch mean {@code m} and
@@ -76,7 +77,7 @@ final class CrossProducts {
             product = Nd4j.create(DataType.DOUBLE, d, d);
         }
         batch.data().asNioDouble().put(x, 0, n * d);
-        Nd4j.gemm(batch, batch, product, true, false, 1.0, 0.0);
+        Blas.gemm(batch, batch, product, true, false, 1.0, 0.0);
         product.data().asNioDouble().get(out, 0, d * d);
     }
 

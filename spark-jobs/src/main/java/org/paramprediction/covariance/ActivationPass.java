@@ -4,12 +4,14 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.paramprediction.linalg.Blas;
 
 /**
  * Executor side of {@link LowerLayers}: rebuilds each {@code W} as an ND4J array once and maps
- * row blocks through {@code H_l = g_l(H_{l-1} W_l + b_l)} with {@code Nd4j.gemm} into preallocated
- * arrays (reallocated only when the block size changes, i.e. for the last block). Not thread-safe;
- * one per partition.
+ * row blocks through {@code H_l = g_l(H_{l-1} W_l + b_l)} with OpenBLAS gemm ({@link Blas}: the bias
+ * as a rank-one product, then {@code += H_{l-1} W_l}) into preallocated arrays (reallocated only when
+ * the block size changes, i.e. for the last block). The last layer's output is row-major, so the
+ * result is copied out without a transpose. Not thread-safe; one per partition.
  */
 final class ActivationPass {
 
@@ -20,7 +22,7 @@ final class ActivationPass {
     private int batch = -1;
     private INDArray input;
     private INDArray[] outputs;
-    private INDArray rowMajorOut;
+    private INDArray ones;
 
     ActivationPass(LowerLayers lower) {
         this.layers = lower.layers();
@@ -53,14 +55,13 @@ final class ActivationPass {
         input.data().asNioFloat().put(0, block, 0, block.length);
         INDArray a = input;
         for (int l = 0; l < weights.length; l++) {
-            Nd4j.gemm(a, weights[l], outputs[l], false, false, 1.0, 0.0);
-            outputs[l].addiRowVector(biases[l]);
+            Blas.gemm(ones, biases[l], outputs[l], true, false, 1.0, 0.0); // H = 1 b
+            Blas.gemm(a, weights[l], outputs[l], false, false, 1.0, 1.0); // H += A W
             layers.get(l).activation().apply(outputs[l]);
             a = outputs[l];
         }
-        rowMajorOut.assign(a);
         float[] result = new float[b * out];
-        rowMajorOut.data().asNioFloat().get(0, result, 0, result.length);
+        a.data().asNioFloat().get(0, result, 0, result.length);
         return result;
     }
 
@@ -72,8 +73,9 @@ final class ActivationPass {
         input = Nd4j.create(DataType.FLOAT, new long[] {b, layers.get(0).inputs()}, 'c');
         outputs = new INDArray[layers.size()];
         for (int l = 0; l < outputs.length; l++) {
-            outputs[l] = Nd4j.create(DataType.FLOAT, new long[] {b, layers.get(l).outputs()}, 'f');
+            char order = l == outputs.length - 1 ? 'c' : 'f';
+            outputs[l] = Nd4j.create(DataType.FLOAT, new long[] {b, layers.get(l).outputs()}, order);
         }
-        rowMajorOut = Nd4j.create(DataType.FLOAT, new long[] {b, layers.get(layers.size() - 1).outputs()}, 'c');
+        ones = Nd4j.ones(DataType.FLOAT, 1, b);
     }
 }

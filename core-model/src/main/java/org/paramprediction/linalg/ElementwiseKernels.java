@@ -1,0 +1,19 @@
+package org.paramprediction.linalg;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** The elementwise passes of a training step, in one implementation or another (see {@link Kernels}). */
+interface ElementwiseKernels {
+
+    /** {@code v = v - decay w} (skipped when {@code decay == 0}), then {@code w = w + v}. */
+    void momentumUpdate(INDArray w, INDArray v, double decay);
+
+    /** {@code z = z > 0 ? z : 0}, in place. */
+    void relu(INDArray z);
+
+    /** {@code dh = h > 0 ? dh : 0}, in place; {@code scratch} has the shape of {@code h}. */
+    void reluBackward(INDArray h, INDArray dh, INDArray scratch);
+
+    /** A short name for logs and benchmark tables. */
+    String name();
+}

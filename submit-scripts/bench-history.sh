@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# What each training-speed change bought: builds core-model at each of the commits below (in
+# temporary git worktrees, nothing installed) and trains the Full 784-500-500-10 network with each,
+# one after the other on this machine, with the same arguments. Prints s/epoch (mean of all epochs,
+# and steady state = median of epochs 2..N) and the ratio to the first commit.
+# Usage: submit-scripts/bench-history.sh [EPOCHS]   (default 5)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+EPOCHS="${1:-5}"
+export OMP_NUM_THREADS=1
+# commit  label
+COMMITS=(
+  "63e7c83 baseline: Nd4j.gemm, broadcast bias add, 2 ND4J passes per parameter update"
+  "8b807f7 OpenBLAS cblas_sgemm called directly, bias as rank-one gemm, axpy update"
+  "491cb19 each parameter updated inside backward, right after its gradient"
+  "HEAD    fused Vector API kernels: one-pass momentum update, ReLU forward/backward"
+)
+WORK="$(mktemp -d /tmp/bench-history.XXXXXX)"
+trap 'for d in "$WORK"/*/; do git worktree remove --force "$d" >/dev/null 2>&1 || true; done; rm -rf "$WORK"' EXIT
+printf '| commit | change | epochs (s) | mean s/epoch | steady s/epoch | steady vs baseline |\n'
+printf '|---|---|---|---|---|---|\n'
+BASE=""
+for entry in "${COMMITS[@]}"; do
+  sha="${entry%% *}"; label="${entry#* }"; label="${label#"${label%%[![:space:]]*}"}"
+  dir="$WORK/$sha"
+  git worktree add --detach "$dir" "$sha" >/dev/null 2>&1
+  (cd "$dir" && mvn -B -q -o -pl core-model -am compile >/dev/null \
+     && mvn -B -q -o -pl core-model dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null)
+  times=$(java -Xmx4g --add-modules=jdk.incubator.vector \
+      -cp "$dir/core-model/target/classes:$(cat "$dir/core-model/target/classpath.txt")" \
+      org.paramprediction.bench.TrainingBenchmark --configs FULL --epochs "$EPOCHS" --gemm-seconds 0.5 2>/dev/null \
+    | sed -n 's/^ *FULL .* epoch *[0-9]* .* \([0-9.]*\) s$/\1/p')
+  mean=$(echo "$times" | awk '{s+=$1} END {printf "%.3f", s/NR}')
+  steady=$(echo "$times" | tail -n +2 | sort -n | awk '{a[NR]=$1} END {printf "%.3f", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+  [ -z "$BASE" ] && BASE="$steady"
+  ratio=$(awk -v b="$BASE" -v s="$steady" 'BEGIN {printf "%.2fx", b/s}')
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$(git rev-parse --short "$sha")" "$label" "$(echo $times)" "$mean" "$steady" "$ratio"
+  git worktree remove --force "$dir" >/dev/null 2>&1
+done
