@@ -26,7 +26,8 @@ public final class SoftmaxOutputLayer {
     private INDArray dx;
     private INDArray ones;
     private double[] host;
-    private double[] normBuffer;
+    private double[] normValues;
+    private float[] normFloats;
 
     public SoftmaxOutputLayer(int inputs, int classes, DataType dtype) {
         this.dtype = dtype;
@@ -127,11 +128,20 @@ public final class SoftmaxOutputLayer {
     public void applyMaxColumnNorm(double maxNorm) {
         int n = inputs();
         int k = classes();
-        if (normBuffer == null) {
-            normBuffer = new double[n * k];
+        boolean floats = w.value().dataType() == DataType.FLOAT;
+        if (normValues == null) {
+            normValues = new double[n * k];
+            normFloats = floats ? new float[n * k] : null;
         }
-        double[] values = normBuffer;
-        HostBuffers.read(w.value(), values, n * k);
+        double[] values = normValues;
+        if (floats) { // bulk copy and widen: this runs after every training step
+            HostBuffers.read(w.value(), normFloats, 0, n * k);
+            for (int i = 0; i < n * k; i++) {
+                values[i] = normFloats[i];
+            }
+        } else {
+            HostBuffers.read(w.value(), values, n * k);
+        }
         boolean changed = false;
         for (int c = 0; c < k; c++) {
             double sq = 0;
@@ -147,7 +157,12 @@ public final class SoftmaxOutputLayer {
                 changed = true;
             }
         }
-        if (changed) {
+        if (changed && floats) {
+            for (int i = 0; i < n * k; i++) {
+                normFloats[i] = (float) values[i];
+            }
+            HostBuffers.write(normFloats, 0, n * k, w.value());
+        } else if (changed) {
             HostBuffers.write(values, n * k, w.value());
         }
     }
