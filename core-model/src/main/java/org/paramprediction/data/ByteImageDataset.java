@@ -2,24 +2,17 @@ package org.paramprediction.data;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.paramprediction.linalg.Kernels;
 
 /**
  * A {@link Dataset} of grey-level images kept as unsigned bytes (one byte per pixel, row-major
  * {@code rows x cols} per image) with byte labels. {@link #copyRows} converts pixels to floats in
- * {@code [0, 1]} as {@code value / 255f} (via a 256-entry lookup table).
+ * {@code [0, 1]} as {@code value / 255f} ({@link Kernels#unitFloats}).
  *
  * <p>Instances are immutable. Arrays passed in are not copied: callers must not modify them.
  * {@link #slice} returns a view sharing the storage; {@link #permuted} makes one copy.
  */
 public final class ByteImageDataset implements Dataset {
-
-    private static final float[] TO_FLOAT = new float[256];
-
-    static {
-        for (int v = 0; v < 256; v++) {
-            TO_FLOAT[v] = v / 255f;
-        }
-    }
 
     private final byte[] pixels;
     private final byte[] labels;
@@ -108,9 +101,7 @@ public final class ByteImageDataset implements Dataset {
         for (int k = from; k < to; k++) {
             int src = (offset + DatasetChecks.checkRow(length, indices[k])) * d;
             int out = (k - from) * d;
-            for (int j = 0; j < d; j++) {
-                dst[out + j] = TO_FLOAT[pixels[src + j] & 0xFF];
-            }
+            Kernels.unitFloats(pixels, src, dst, out, d);
         }
     }
 

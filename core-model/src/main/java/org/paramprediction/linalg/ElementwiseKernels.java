@@ -14,6 +14,9 @@ interface ElementwiseKernels {
     /** {@code dh = h > 0 ? dh : 0}, in place; {@code scratch} has the shape of {@code h}. */
     void reluBackward(INDArray h, INDArray dh, INDArray scratch);
 
+    /** {@code dst[dstOff + j] = (src[srcOff + j] & 0xFF) / 255f} for {@code j < n}: pixels to [0, 1]. */
+    void unitFloats(byte[] src, int srcOff, float[] dst, int dstOff, int n);
+
     /** A short name for logs and benchmark tables. */
     String name();
 }

@@ -5,7 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The elementwise passes of training: the momentum update and ReLU. With the JDK's incubating
+ * The elementwise passes of training: the momentum update, ReLU and pixel conversion. With the JDK's incubating
  * Vector API in the JVM ({@code --add-modules jdk.incubator.vector}, which every script and the
  * test configuration of this project pass) they are single fused loops ({@link VectorKernels});
  * without it they fall back to OpenBLAS and ND4J ops ({@link PortableKernels}), slower by 4-6% of a
@@ -31,6 +31,11 @@ public final class Kernels {
     /** {@code dh = h > 0 ? dh : 0} in place; {@code scratch} (shape of {@code h}) may be overwritten. */
     public static void reluBackward(INDArray h, INDArray dh, INDArray scratch) {
         IMPL.reluBackward(h, dh, scratch);
+    }
+
+    /** {@code dst[dstOff + j] = (src[srcOff + j] & 0xFF) / 255f} for {@code j < n}: pixels to [0, 1]. */
+    public static void unitFloats(byte[] src, int srcOff, float[] dst, int dstOff, int n) {
+        IMPL.unitFloats(src, srcOff, dst, dstOff, n);
     }
 
     /** Which implementation this JVM uses. */

@@ -2,7 +2,9 @@ package org.paramprediction.linalg;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -21,6 +23,10 @@ final class VectorKernels implements ElementwiseKernels {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    // pixels: 16 bytes widen to 16 ints and 16 floats (512 bits); division by 255 is exact IEEE, as in the table
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_512;
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_512;
+    private static final VectorSpecies<Byte> B = ByteVector.SPECIES_128;
 
     private final PortableKernels portable = new PortableKernels();
 
@@ -103,6 +109,19 @@ final class VectorKernels implements ElementwiseKernels {
             if (!(hb.getFloat(off) > 0)) {
                 db.putFloat(off, 0f);
             }
+        }
+    }
+
+    @Override
+    public void unitFloats(byte[] src, int srcOff, float[] dst, int dstOff, int n) {
+        int j = 0;
+        for (int step = F.length(); j + step <= n; j += step) {
+            ByteVector bytes = ByteVector.fromArray(B, src, srcOff + j);
+            IntVector ints = ((IntVector) bytes.convertShape(VectorOperators.B2I, I, 0)).and(0xFF);
+            ((FloatVector) ints.convertShape(VectorOperators.I2F, F, 0)).div(255f).intoArray(dst, dstOff + j);
+        }
+        for (; j < n; j++) {
+            dst[dstOff + j] = PortableKernels.UNIT[src[srcOff + j] & 0xFF];
         }
     }
 

@@ -81,6 +81,26 @@ class KernelsTest {
     }
 
     @Test
+    void pixelConversionMatchesTheTableForEveryByteAndOffset() {
+        byte[] src = new byte[600];
+        for (int i = 0; i < src.length; i++) {
+            src[i] = (byte) (i * 37);
+        }
+        for (int off : new int[] {0, 3, 17}) {
+            for (int n : new int[] {0, 5, 16, 256, 583}) {
+                float[] a = new float[n + 2];
+                float[] b = new float[n + 2];
+                vector.unitFloats(src, off, a, 1, n);
+                portable.unitFloats(src, off, b, 1, n);
+                assertArrayEquals(b, a, "off=" + off + " n=" + n);
+                for (int j = 0; j < n; j++) {
+                    assertEquals((src[off + j] & 0xFF) / 255f, a[1 + j], 0f);
+                }
+            }
+        }
+    }
+
+    @Test
     void viewsAndDoublesFallBackToPortable() {
         INDArray d = rand(DataType.DOUBLE, 4, 6, 7);
         INDArray expected = d.dup('f');
