@@ -1,6 +1,7 @@
 package org.paramprediction.linalg;
 
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasColMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasLower;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 
@@ -56,6 +57,25 @@ public final class Blas {
         } else {
             call(dt, a, la, transA, b, lb, transB, c, lc, (int) m, (int) n, (int) k, alpha, beta);
         }
+    }
+
+    /**
+     * The Gram matrix {@code X^T X} of a dense C-order DOUBLE array {@code x} ({@code n x d}) by
+     * {@code dsyrk}, half the flops of a gemm: fills the entries {@code (i, j), j >= i} of the dense
+     * C-order {@code d x d} array {@code c} and leaves the other triangle as it was.
+     */
+    public static void gramUpper(INDArray x, INDArray c) {
+        long d = x.columns();
+        if (x.dataType() != DataType.DOUBLE || c.dataType() != DataType.DOUBLE || x.ordering() != 'c'
+                || c.ordering() != 'c' || !dense(x) || !dense(c) || c.rows() != d || c.columns() != d) {
+            throw new IllegalArgumentException("gramUpper needs dense C-order DOUBLE arrays, x n x d and c d x d, but got x "
+                    + x.dataType() + " " + x.ordering() + " " + x.rows() + "x" + d + ", c " + c.dataType() + " "
+                    + c.ordering() + " " + c.rows() + "x" + c.columns());
+        }
+        // Row-major x is the column-major d x n matrix x^T, so x^T x = M M^T (NoTrans); the row-major
+        // upper triangle of c is the column-major lower one.
+        openblas_nolapack.cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, (int) d, (int) x.rows(), 1.0,
+                doubles(x), (int) d, 0.0, doubles(c), (int) d);
     }
 
     /** {@code y = alpha x + y} over all elements; both dense and of the same length, type and order. */

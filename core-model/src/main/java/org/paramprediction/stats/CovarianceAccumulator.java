@@ -10,7 +10,9 @@ import java.io.Serializable;
  * {@code treeAggregate}) and Java-serialisable as plain arrays.
  *
  * <p>State: {@code count}, {@code mean} ({@code d}) and {@code m2} ({@code d * d}, row-major, the
- * full symmetric sum of centred cross-products {@code sum (x - mean)^T (x - mean)}). A batch is
+ * sum of centred cross-products {@code sum (x - mean)^T (x - mean)}, of which only the upper
+ * triangle {@code j >= i} is kept up to date: batches and merges touch half the matrix, and
+ * {@link #covariance} mirrors it, so the result is exactly symmetric). A batch is
  * added by computing its own mean and centred cross-products (two passes over the batch, in
  * double) and merging them with the pairwise update of Chan, Golub and LeVeque:
  *
@@ -157,7 +159,7 @@ public final class CovarianceAccumulator implements Serializable {
         }
         for (int i = 0; i < d; i++) {
             double di = delta[i] * weight;
-            for (int j = 0, ij = i * d; j < d; j++, ij++) {
+            for (int j = i, ij = i * d + i; j < d; j++, ij++) { // upper triangle only
                 m2[ij] += m2B[ij] + di * delta[j];
             }
         }
@@ -187,9 +189,9 @@ public final class CovarianceAccumulator implements Serializable {
         return mean.clone();
     }
 
-    /** A copy of the centred cross-product sum {@code M2}, row-major. */
+    /** A copy of the centred cross-product sum {@code M2}, row-major, symmetric. */
     double[] m2() {
-        return m2.clone();
+        return symmetric(1.0);
     }
 
     /** The unbiased covariance {@code M2 / (count - 1)}; needs {@code count >= 2}. */
@@ -198,12 +200,21 @@ public final class CovarianceAccumulator implements Serializable {
             throw new IllegalStateException(
                     "covariance needs count >= 2 accumulated rows, got count=" + count);
         }
+        return new Covariance(mean.length, symmetric(count - 1), count, squaredInputs);
+    }
+
+    /** {@code M2 / denominator} with the upper triangle mirrored into the lower one. */
+    private double[] symmetric(double denominator) {
+        int d = mean.length;
         double[] c = new double[m2.length];
-        double denominator = count - 1;
-        for (int t = 0; t < c.length; t++) {
-            c[t] = m2[t] / denominator;
+        for (int i = 0; i < d; i++) {
+            for (int j = i; j < d; j++) {
+                double v = m2[i * d + j] / denominator;
+                c[i * d + j] = v;
+                c[j * d + i] = v;
+            }
         }
-        return new Covariance(mean.length, c, count, squaredInputs);
+        return c;
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {

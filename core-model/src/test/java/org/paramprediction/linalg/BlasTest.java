@@ -80,6 +80,21 @@ class BlasTest {
     }
 
     @Test
+    void gramUpperFillsTheRowMajorUpperTriangleOfXtX() {
+        INDArray x = rand(DataType.DOUBLE, 40, 6, 'c', 10);
+        INDArray c = Nd4j.create(DataType.DOUBLE, 6, 6).assign(-7); // 'c' order
+        Blas.gramUpper(x, c);
+        INDArray expected = x.transpose().mmul(x);
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                double want = j >= i ? expected.getDouble(i, j) : -7;
+                assertEquals(want, c.getDouble(i, j), 1e-12, "(" + i + ", " + j + ")");
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> Blas.gramUpper(x.dup('f'), c));
+    }
+
+    @Test
     void mismatchedShapesAreRejected() {
         INDArray a = Nd4j.create(DataType.FLOAT, new long[] {3, 4}, 'f');
         INDArray b = Nd4j.create(DataType.FLOAT, new long[] {5, 2}, 'f');

@@ -18,9 +18,10 @@ import scala.Tuple2;
  * same bit for bit whichever task finishes first (Spark's {@code treeAggregate} merges partial
  * results on the driver in completion order, and floating-point merges are not associative).
  *
- * <p>Each partition folds its elements into one value; then, while more than {@code scale =
- * ceil(P^(1/depth))} values remain, values {@code i} are grouped by {@code i / scale} on the
- * executors and each group is merged in index order; the last values are collected and merged on
+ * <p>Each partition folds its elements into one value; then, while more than {@code scale +
+ * ceil(n / scale)} of the {@code n} values remain ({@code scale = ceil(P^(1/depth))}, Spark's own
+ * rule), values {@code i} are grouped by {@code i / scale} on the executors and each group is
+ * merged in index order; the last values are collected and merged on
  * the driver in index order. With {@code depth = 1} all partition values go straight to the driver.
  */
 final class OrderedTreeAggregate {
@@ -41,7 +42,10 @@ final class OrderedTreeAggregate {
             return List.of(new Tuple2<>(p, acc)).iterator();
         }, true).mapToPair(t -> t);
         int scale = Math.max(2, (int) Math.ceil(Math.pow(n, 1.0 / depth)));
-        while (depth > 1 && n > scale) {
+        // Spark's treeAggregate rule: a level on the executors only when it cuts the number of values
+        // the driver receives by more than it costs (with 4 partitions it would not: a shuffle of 4
+        // accumulators to save merging 2 on the driver).
+        while (depth > 1 && n > scale + (n + scale - 1) / scale) {
             int groups = (n + scale - 1) / scale;
             int s = scale;
             values = values.mapToPair(t -> new Tuple2<>(t._1() / s, t))
