@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
  * section failed (its error is a row of the table), 2 for bad input.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure training speed vs the gemm limit, the covariance job vs MLlib, our MLP vs MLlib's,",
-            "the local[1] -> local[2] sweep speedup and the quickstart's peak memory; print one table and write it",
-            "to OUT/bench.csv and OUT/bench.parquet."})
+        description = "Measure training speed vs the gemm limit, the covariance job vs MLlib, our MLP vs MLlib's, "
+                + "the local[1] -> local[2] sweep speedup and the quickstart's peak memory; print one table and write it "
+                + "to OUT/bench.csv and OUT/bench.parquet.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
