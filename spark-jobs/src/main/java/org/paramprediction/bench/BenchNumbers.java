@@ -2,7 +2,7 @@ package org.paramprediction.bench;
 
 import java.util.Locale;
 
-/** How the printed table shows numbers: counts in full, others to about four significant digits. */
+/** How the printed table shows numbers: whole numbers in full, others to about four significant digits. */
 final class BenchNumbers {
 
     private BenchNumbers() {}
@@ -16,7 +16,7 @@ final class BenchNumbers {
             return String.format(Locale.ROOT, "%d", x.longValue());
         }
         if (a >= 1000) {
-            return String.format(Locale.ROOT, "%.1f", x);
+            return String.format(Locale.ROOT, "%.0f", x);
         }
         if (a >= 1e-3) {
             return String.format(Locale.ROOT, "%.4g", x).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");

@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
  * same data: core-model's accumulator on one thread, our Spark job (accumulator per partition +
  * {@code treeAggregate}), and MLlib's {@code RowMatrix.computeCovariance} on the same partitions
  * (rows cached as vectors first, so conversion is not timed). Prints the median of the timed repeats
- * and the ratios, checks the three results agree, and writes the table as CSV.
+ * and the ratios, checks the three results agree, and writes the table as CSV. {@link #measure} is the
+ * same measurement on a caller's Spark context (the {@code bench} command's covariance section).
  */
 @Command(name = "covariance-benchmark", mixinStandardHelpOptions = true,
         description = "Time the input covariance: local accumulator vs our Spark job vs MLlib RowMatrix.")

@@ -36,7 +36,8 @@ final class CovarianceSection implements SectionRunner {
                         .withTarget(OURS_VS_MLLIB),
                 BenchRow.of(BenchSection.COVARIANCE, mllib, metric, r.mllibSeconds(), "s")
                         .withBaseline(r.mllibSeconds(), 1.0)
-                        .withNote(ratioNote + "; rows cached as vectors first (conversion not timed)"),
+                        .withNote(ratioNote + "; rows cached as vectors first (conversion not timed); "
+                                + MllibBlas.describe()),
                 BenchRow.of(BenchSection.COVARIANCE, ours, "max abs diff vs local", r.oursMaxAbsDiff(), "")
                         .withNote("largest entry-wise difference from the core-model accumulator's matrix"),
                 BenchRow.of(BenchSection.COVARIANCE, mllib, "max abs diff vs local", r.mllibMaxAbsDiff(), "")

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
  * What a Spark user would pick instead: MLlib's {@code MultilayerPerceptronClassifier} with the same
  * layer sizes (784-500-500-10; MLlib's hidden units are sigmoid) on the same split and machine.
  * Prints seconds per pass over the training data (one L-BFGS iteration is one full-batch pass) and
- * the test accuracy after the given number of iterations.
+ * the test accuracy after the given number of iterations. {@link #measure} is one such fit on a
+ * caller's session (the {@code bench} command's MLlib section).
  */
 @Command(name = "mllib-mlp-benchmark", mixinStandardHelpOptions = true,
         description = "Train MLlib's MultilayerPerceptronClassifier 784-500-500-10 on Fashion-MNIST and time it.")

@@ -40,7 +40,8 @@ final class MllibSection implements SectionRunner {
                 .withNote(String.format(Locale.ROOT, "%d train rows, budget %d iterations, %d run", data.train().size(),
                         mllib.iterations(), mllib.passes())));
         rows.add(BenchRow.of(BenchSection.MLLIB, theirs, "s/pass", mllib.secondsPerPass(), "s")
-                .withNote("fit seconds / L-BFGS iterations (one iteration = one full-batch pass)"));
+                .withNote("fit seconds / L-BFGS iterations (one iteration = one full-batch pass); "
+                        + MllibBlas.describe()));
         rows.add(BenchRow.of(BenchSection.MLLIB, theirs, "test accuracy", mllib.testAccuracy(), "fraction")
                 .withNote("after the last iteration"));
 
