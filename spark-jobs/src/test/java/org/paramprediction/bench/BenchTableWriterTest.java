@@ -8,10 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paramprediction.SharedSpark;
+import org.paramprediction.sweep.ParquetQueries;
 
 /** The bench table survives CSV and Parquet unchanged, and a failed write leaves the previous table alone. */
 class BenchTableWriterTest {
@@ -69,6 +76,17 @@ class BenchTableWriterTest {
             }
         }
         assertNull(parquet.get(2).get(3));
+
+        // and an independent reader (DuckDB, as a notebook would) sees the same single file
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT section, metric, value, met FROM read_parquet('"
+                        + tmp.resolve(BenchTableWriter.PARQUET) + "')")) {
+            List<Map<String, Object>> rows = ParquetQueries.rows(rs);
+            assertEquals(3, rows.size());
+            assertEquals(Map.of("section", "training", "metric", "s/epoch", "value", 0.98, "met", false), rows.get(1));
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
