@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
  * same data: core-model's accumulator on one thread, our Spark job (accumulator per partition +
  * {@code treeAggregate}), and MLlib's {@code RowMatrix.computeCovariance} on the same partitions
  * (rows cached as vectors first, so conversion is not timed). Prints the median of the timed repeats
- * and the ratios, checks the three results agree, and writes the table as CSV.
+ * and the ratios, checks the three results agree, and writes the table as CSV. {@link #measure} is the
+ * same measurement on a caller's Spark context (the {@code bench} command's covariance section).
  */
 @Command(name = "covariance-benchmark", mixinStandardHelpOptions = true,
         description = "Time the input covariance: local accumulator vs our Spark job vs MLlib RowMatrix.")
@@ -65,40 +66,24 @@ public final class CovarianceBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Nd4j.factory().blas().setMaxThreads(1);
         SparkSession spark = SparkSession.builder().master(master).appName("covariance-benchmark")
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         try {
-            JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            HadoopConf hadoop = HadoopConf.of(sc.hadoopConfiguration());
-            DataRef ref = new DataRef(dataRoot, 60_000, 0, null, null);
-            DatasetSupplier supplier = () -> DatasetCache.get(ref, hadoop).train();
-            Dataset train = supplier.get();
-            DatasetShape shape = DatasetShape.of(train);
-            JavaRDD<Vector> vectors = RowBlocks.blocks(sc, supplier, shape, RowBlocks.DEFAULT_ROWS_PER_BLOCK, partitions)
-                    .flatMap(block -> toVectors(block, shape.features()).iterator()).cache();
-            long cached = vectors.count();
-
-            Timed local = time(() -> new LocalCovarianceSource(train).covariance(null, 0, false), repeats);
-            Timed ours = time(() -> DistributedCovariance.ofRows(
-                    RowBlocks.blocks(sc, supplier, shape, RowBlocks.DEFAULT_ROWS_PER_BLOCK, partitions),
-                    shape.features(), false), repeats);
-            Timed mllib = time(() -> new RowMatrix(vectors.rdd()).computeCovariance(), repeats);
-
-            double diffOurs = maxAbsDiff(((Covariance) ours.result()).matrix(), ((Covariance) local.result()).matrix());
-            double diffMllib = maxAbsDiff(((Matrix) mllib.result()).toArray(), ((Covariance) local.result()).matrix());
+            Result r = measure(JavaSparkContext.fromSparkContext(spark.sparkContext()), dataRoot, 60_000, partitions,
+                    repeats);
             List<String> lines = new ArrayList<>();
             lines.add("method,seconds,ratio_to_mllib,max_abs_diff_to_local");
-            lines.add(row("core-model accumulator, 1 thread", local.seconds(), mllib.seconds(), 0));
-            lines.add(row("Spark covariance job, " + master + ", " + partitions + " partitions", ours.seconds(),
-                    mllib.seconds(), diffOurs));
-            lines.add(row("MLlib RowMatrix.computeCovariance, same partitions", mllib.seconds(), mllib.seconds(),
-                    diffMllib));
-            System.out.printf(Locale.ROOT, "covariance of %d x %d (rows cached for MLlib: %d), median of %d%n",
-                    shape.rows(), shape.features(), cached, repeats);
+            lines.add(row("core-model accumulator, 1 thread", r.localSeconds(), r.mllibSeconds(), 0));
+            lines.add(row("Spark covariance job, " + master + ", " + partitions + " partitions", r.oursSeconds(),
+                    r.mllibSeconds(), r.oursMaxAbsDiff()));
+            lines.add(row("MLlib RowMatrix.computeCovariance, same partitions", r.mllibSeconds(), r.mllibSeconds(),
+                    r.mllibMaxAbsDiff()));
+            System.out.printf(Locale.ROOT, "covariance of %d x %d (rows cached for MLlib), median of %d%n",
+                    r.rows(), r.features(), repeats);
             lines.forEach(System.out::println);
-            System.out.printf(Locale.ROOT, "our Spark job is %.1fx faster than MLlib%n", mllib.seconds() / ours.seconds());
+            System.out.printf(Locale.ROOT, "our Spark job is %.1fx faster than MLlib%n",
+                    r.mllibSeconds() / r.oursSeconds());
             Files.createDirectories(csv.toAbsolutePath().getParent());
             Files.write(csv, lines);
             return 0;
@@ -106,6 +91,43 @@ public final class CovarianceBenchmark implements Callable<Integer> {
             throw new UncheckedIOException(e);
         } finally {
             spark.stop();
+        }
+    }
+
+    /**
+     * The three timings (median of {@code repeats} after one warm-up each) and how far the Spark and
+     * MLlib results lie from the local one (max abs difference over all entries).
+     */
+    public record Result(int rows, int features, int partitions, int repeats, double localSeconds, double oursSeconds,
+            double mllibSeconds, double oursMaxAbsDiff, double mllibMaxAbsDiff) {}
+
+    /**
+     * Times the covariance of the first {@code rows} training images three ways on {@code sc} (the
+     * caller owns the context and its master). Sets one BLAS thread for the local accumulator; the
+     * MLlib row cache is dropped again before returning.
+     */
+    public static Result measure(JavaSparkContext sc, String dataRoot, int rows, int partitions, int repeats) {
+        Nd4j.factory().blas().setMaxThreads(1);
+        HadoopConf hadoop = HadoopConf.of(sc.hadoopConfiguration());
+        DataRef ref = new DataRef(dataRoot, rows, 0, null, null);
+        DatasetSupplier supplier = () -> DatasetCache.get(ref, hadoop).train();
+        Dataset train = supplier.get();
+        DatasetShape shape = DatasetShape.of(train);
+        JavaRDD<Vector> vectors = RowBlocks.blocks(sc, supplier, shape, RowBlocks.DEFAULT_ROWS_PER_BLOCK, partitions)
+                .flatMap(block -> toVectors(block, shape.features()).iterator()).cache();
+        try {
+            vectors.count();
+            Timed local = time(() -> new LocalCovarianceSource(train).covariance(null, 0, false), repeats);
+            Timed ours = time(() -> DistributedCovariance.ofRows(
+                    RowBlocks.blocks(sc, supplier, shape, RowBlocks.DEFAULT_ROWS_PER_BLOCK, partitions),
+                    shape.features(), false), repeats);
+            Timed mllib = time(() -> new RowMatrix(vectors.rdd()).computeCovariance(), repeats);
+            double[] reference = ((Covariance) local.result()).matrix();
+            return new Result(shape.rows(), shape.features(), partitions, repeats, local.seconds(), ours.seconds(),
+                    mllib.seconds(), maxAbsDiff(((Covariance) ours.result()).matrix(), reference),
+                    maxAbsDiff(((Matrix) mllib.result()).toArray(), reference));
+        } finally {
+            vectors.unpersist(false);
         }
     }
 

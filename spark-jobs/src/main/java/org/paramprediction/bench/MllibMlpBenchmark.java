@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
  * What a Spark user would pick instead: MLlib's {@code MultilayerPerceptronClassifier} with the same
  * layer sizes (784-500-500-10; MLlib's hidden units are sigmoid) on the same split and machine.
  * Prints seconds per pass over the training data (one L-BFGS iteration is one full-batch pass) and
- * the test accuracy after the given number of iterations.
+ * the test accuracy after the given number of iterations. {@link #measure} is one such fit on a
+ * caller's session (the {@code bench} command's MLlib section).
  */
 @Command(name = "mllib-mlp-benchmark", mixinStandardHelpOptions = true,
         description = "Train MLlib's MultilayerPerceptronClassifier 784-500-500-10 on Fashion-MNIST and time it.")
@@ -58,16 +59,9 @@ public final class MllibMlpBenchmark implements Callable<Integer> {
             System.out.println("| iterations | seconds | s/pass | test accuracy |");
             System.out.println("|---|---|---|---|");
             for (int iters : iterations) {
-                MultilayerPerceptronClassifier mlp = new MultilayerPerceptronClassifier()
-                        .setLayers(new int[] {784, 500, 500, 10}).setMaxIter(iters).setSeed(seed).setBlockSize(128);
-                long start = System.nanoTime();
-                MultilayerPerceptronClassificationModel model = mlp.fit(train);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                double acc = new MulticlassClassificationEvaluator().setMetricName("accuracy")
-                        .evaluate(model.transform(test));
-                int passes = model.summary().totalIterations();
-                System.out.printf(Locale.ROOT, "| %d | %.1f | %.2f | %.2f%% |%n", passes, seconds, seconds / passes,
-                        100 * acc);
+                Result r = fit(train, test, iters, seed);
+                System.out.printf(Locale.ROOT, "| %d | %.1f | %.2f | %.2f%% |%n", r.passes(), r.seconds(),
+                        r.secondsPerPass(), 100 * r.testAccuracy());
             }
             return 0;
         } finally {
@@ -75,7 +69,46 @@ public final class MllibMlpBenchmark implements Callable<Integer> {
         }
     }
 
-    private static Dataset<Row> frame(SparkSession spark, org.paramprediction.data.Dataset d) {
+    /**
+     * One fit: the iteration budget asked for, the L-BFGS iterations run (full-batch passes; fewer
+     * when it converged early), the seconds of {@code fit} alone and the test accuracy.
+     */
+    public record Result(int iterations, int passes, double seconds, double testAccuracy) {
+        public double secondsPerPass() {
+            return seconds / passes;
+        }
+    }
+
+    /**
+     * Trains MLlib's MLP on {@code data.train()} for at most {@code iterations} and evaluates it on
+     * {@code data.test()}, on the caller's session; the cached frames are dropped before returning.
+     */
+    public static Result measure(SparkSession spark, DataSplits data, int iterations, long seed) {
+        Dataset<Row> train = frame(spark, data.train()).cache();
+        Dataset<Row> test = frame(spark, data.test()).cache();
+        try {
+            train.count();
+            test.count();
+            return fit(train, test, iterations, seed);
+        } finally {
+            train.unpersist(false);
+            test.unpersist(false);
+        }
+    }
+
+    /** Fits on {@code train} (timed: {@code fit} alone) and measures accuracy on {@code test}. */
+    public static Result fit(Dataset<Row> train, Dataset<Row> test, int iterations, long seed) {
+        MultilayerPerceptronClassifier mlp = new MultilayerPerceptronClassifier()
+                .setLayers(new int[] {784, 500, 500, 10}).setMaxIter(iterations).setSeed(seed).setBlockSize(128);
+        long start = System.nanoTime();
+        MultilayerPerceptronClassificationModel model = mlp.fit(train);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double acc = new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(model.transform(test));
+        return new Result(iterations, model.summary().totalIterations(), seconds, acc);
+    }
+
+    /** The rows of {@code d} as a (label, features) frame in 4 partitions. */
+    public static Dataset<Row> frame(SparkSession spark, org.paramprediction.data.Dataset d) {
         int n = d.size();
         int f = d.features();
         int[] order = org.paramprediction.data.Dataset.identityOrder(n);

@@ -1,0 +1,111 @@
+package org.paramprediction.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paramprediction.SharedSpark;
+
+/**
+ * {@code bench} end to end on its cheapest section (the gemm limit, {@code --quick}), on the test
+ * JVM's shared SparkSession, and its refusals of bad input: exit 2, the option and the bad value
+ * named, nothing written.
+ */
+class BenchCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void quickGemmSectionWritesTheTableAsCsvAndParquet() throws IOException {
+        SharedSpark.session(); // the command reuses a running session and leaves it running
+        Path out = tmp.resolve("bench");
+        Result r = run("bench", "--sections", "gemm", "--quick", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("| gemm | Full 784-500-500-10 step"), r.out());
+        assertTrue(r.out().contains("targets:"), r.out());
+
+        List<String> csv = Files.readAllLines(out.resolve("bench.csv"));
+        assertEquals("section,item,metric,value,unit,baseline,ratio,target,met,note,run_id,started_at,machine",
+                csv.get(0));
+        assertEquals(4, csv.size(), String.join("\n", csv));
+        for (String metric : List.of("Nd4j.gemm rate", "cblas_sgemm rate", "gemm limit")) {
+            assertTrue(csv.stream().anyMatch(l -> l.startsWith("gemm,") && l.contains("," + metric + ",")),
+                    metric + " in " + csv);
+        }
+        List<Row> rows = SharedSpark.session().read().parquet(out.resolve("bench.parquet").toString())
+                .orderBy("metric").collectAsList();
+        assertEquals(List.of("Nd4j.gemm rate", "cblas_sgemm rate", "gemm limit"),
+                rows.stream().map(row -> (String) row.getAs("metric")).toList());
+        for (Row row : rows) {
+            double gflops = row.getAs("value");
+            assertTrue(gflops > 1 && gflops < 10_000, "a plausible GFLOP/s figure: " + gflops);
+        }
+        assertFalse(SharedSpark.session().sparkContext().isStopped(), "the shared session keeps running");
+    }
+
+    @Test
+    void anUnknownSectionIsRefusedByName() {
+        Path out = tmp.resolve("unknown");
+        Result r = run("bench", "--sections", "gemm,gpu", "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--sections") && r.err().contains("'gpu'") && r.err().contains("memory"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void negativeEpochsAreRefusedWithTheValue() {
+        Path out = tmp.resolve("epochs");
+        Result r = run("bench", "--sections", "training", "--epochs", "-3", "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--epochs must be >= 1 but was -3"), r.err());
+        assertFalse(Files.exists(out), "nothing may be written for bad input");
+    }
+
+    @Test
+    void anUnwritableOutIsRefusedWithThePath() throws IOException {
+        Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
+        Path out = file.resolve("bench");
+        Result r = run("bench", "--sections", "gemm", "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--out: cannot write to '" + out + "'"), r.err());
+    }
+
+    @Test
+    void theBenchSweepConfigsValidate() {
+        Path conf = Files.isDirectory(Path.of("..", "conf")) ? Path.of("..", "conf") : Path.of("conf");
+        Result r = run("validate", conf.resolve("bench/speedup.yaml").toString(),
+                conf.resolve("bench/speedup-quick.yaml").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("sweep 'speedup', 8 trials") && r.out().contains("sweep 'speedup-quick', 4 trials"),
+                r.out());
+    }
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+}
