@@ -180,8 +180,9 @@ public final class TrainingBenchmark implements Callable<Integer> {
     }
 
     /**
-     * One configuration's figures. {@code epochs} are the final (whole-network) training's epochs,
-     * with each epoch's test error and SGD seconds (time-to-accuracy comparisons need them).
+     * One configuration's figures. {@code secondsPerEpoch} is the steady state (median of epochs 2..N,
+     * {@link TrainingResult#steadySecondsPerEpoch}); {@code epochs} are the final (whole-network)
+     * training's epochs, with each epoch's test error and SGD seconds (the first one included).
      */
     public record Measured(String name, BenchConfig config, double fraction, int columns, double testAccuracy,
             int bestEpoch, double secondsPerEpoch, double examplesPerSecond, double trainGflops, double nd4jGemmGflops,
@@ -228,7 +229,7 @@ public final class TrainingBenchmark implements Callable<Integer> {
         if (n % batch != 0) {
             epochFlops += flops(stepShapes(net, train, n % batch));
         }
-        double secondsPerEpoch = r.secondsPerEpoch();
+        double secondsPerEpoch = r.steadySecondsPerEpoch();
         double achieved = epochFlops / secondsPerEpoch / 1e9;
         GemmRate.Rates gemm = GemmRate.measure(fullStep, settings.gemmSeconds());
         String name = config == BenchConfig.FULL ? "Full"

@@ -33,4 +33,20 @@ public record TrainingResult(
     public double secondsPerEpoch() {
         return finalEpochs().stream().mapToDouble(EpochMetrics::trainSeconds).average().orElse(Double.NaN);
     }
+
+    /**
+     * Steady-state seconds of one SGD pass: the median over the final training's epochs after the
+     * first (the first also pays for JIT compilation, once per JVM); the first epoch's time if there
+     * is only one.
+     */
+    public double steadySecondsPerEpoch() {
+        double[] t = finalEpochs().stream().mapToDouble(EpochMetrics::trainSeconds).toArray();
+        if (t.length <= 1) {
+            return t.length == 0 ? Double.NaN : t[0];
+        }
+        double[] later = java.util.Arrays.copyOfRange(t, 1, t.length);
+        java.util.Arrays.sort(later);
+        int m = later.length / 2;
+        return later.length % 2 == 1 ? later[m] : (later[m - 1] + later[m]) / 2;
+    }
 }

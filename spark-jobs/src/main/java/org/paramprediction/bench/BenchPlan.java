@@ -35,7 +35,7 @@ public record BenchPlan(Set<BenchSection> sections, boolean quick, Path out, Pat
     public record Budget(int epochs, int trainSize, List<Double> fractions, List<Integer> columns, double gemmSeconds,
             int covarianceRows, int covarianceRepeats, int mllibIterations, Path speedupConfig, Path memoryConfig) {
 
-        public static final Budget FULL = new Budget(3, 50_000, List.of(0.05, 0.1, 0.5), List.of(1, 5), 3.0,
+        public static final Budget FULL = new Budget(4, 50_000, List.of(0.05, 0.1, 0.5), List.of(1, 5), 3.0,
                 TRAIN_FILE_ROWS, 3, 20, Path.of("conf/bench/speedup.yaml"), Path.of("conf/sweeps/quickstart.yaml"));
 
         public static final Budget QUICK = new Budget(1, 10_000, List.of(0.1), List.of(1, 5), 0.3, 10_000, 1, 2,

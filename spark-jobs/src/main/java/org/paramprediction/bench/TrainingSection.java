@@ -41,8 +41,9 @@ final class TrainingSection implements SectionRunner {
         String item = m.name();
         BenchRow perEpoch = BenchRow.of(BenchSection.TRAINING, item, "s/epoch", m.secondsPerEpoch(), "s")
                 .withBaseline(full.secondsPerEpoch(), m.secondsPerEpoch() / full.secondsPerEpoch())
-                .withNote(String.format(Locale.ROOT, "SGD pass only, mean of %d epochs; ratio = s/epoch / Full's",
-                        m.epochs().size()));
+                .withNote(String.format(Locale.ROOT, "SGD pass only, steady state: median of epochs 2..%d "
+                        + "(epoch 1, with JIT warm-up: %.3f s); ratio = s/epoch / Full's", m.epochs().size(),
+                        m.epochs().isEmpty() ? Double.NaN : m.epochs().get(0).trainSeconds()));
         if (!isFull && Math.abs(m.fraction() - TARGET_FRACTION) < 1e-9) {
             perEpoch = perEpoch.withTarget(FACTORED_SHARE_OF_FULL);
         }

@@ -45,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
             + "memory sections. Options given explicitly still win.")
     boolean quick;
 
-    @Option(names = "--epochs", description = "Training epochs per configuration (default: 3; --quick: 1).")
+    @Option(names = "--epochs", description = "Training epochs per configuration; s/epoch is the median of epochs 2..N (default: 4; --quick: 1).")
     Integer epochs;
 
     @Option(names = "--train-size", description = "Training rows (default: 50000; --quick: 10000).")

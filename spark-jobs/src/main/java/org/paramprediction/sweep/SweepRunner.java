@@ -28,7 +28,8 @@ import org.paramprediction.sweep.config.TrialSpec;
 public final class SweepRunner {
 
     /**
-     * Finished trials are written at most this often (and at the end). Each write is a few Spark jobs
+     * Finished trials are written at most this often (and as soon as the first ones finish, and at
+     * the end). Each write is a few Spark jobs
      * whose CPU the running trials lose; at 5 s it cost a quarter of the local[2] sweep speedup
      * (docs/PERFORMANCE.md). A killed driver loses at most this much finished work.
      */
@@ -109,7 +110,7 @@ public final class SweepRunner {
         Iterator<TrialSpec> queue = trials.iterator();
         Map<JavaFutureAction<List<TrialOutcome>>, TrialSpec> running = new LinkedHashMap<>();
         List<TrialOutcome> pending = new ArrayList<>();
-        long lastFlush = System.currentTimeMillis();
+        long lastFlush = 0; // the first finished trials are written at once, later ones at most every FLUSH_MILLIS
         try (AsyncAppender appender = new AsyncAppender(store, provenance)) {
             while (queue.hasNext() || !running.isEmpty()) {
                 while (running.size() < inFlight && queue.hasNext()) {
