@@ -137,6 +137,9 @@ public final class CovarianceBenchmark implements Callable<Integer> {
         Object result = work.get(); // warm-up
         double[] t = new double[repeats];
         for (int i = 0; i < repeats; i++) {
+            // every repeat starts from a collected heap, so no method pays for the garbage of the one
+            // before (the bench JVM has trained networks and cached MLlib's vectors by then)
+            System.gc();
             long start = System.nanoTime();
             result = work.get();
             t[i] = (System.nanoTime() - start) / 1e9;

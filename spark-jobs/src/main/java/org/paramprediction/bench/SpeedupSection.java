@@ -23,6 +23,7 @@ final class SpeedupSection implements SectionRunner {
         List<BenchRow> rows = new ArrayList<>();
         double[] wall = new double[MASTERS.size()];
         double[] phase = new double[MASTERS.size()];
+        double[] later = new double[MASTERS.size()];
         for (int i = 0; i < MASTERS.size(); i++) {
             String master = MASTERS.get(i);
             String tag = master.replaceAll("[^a-z0-9]", "");
@@ -35,6 +36,7 @@ final class SpeedupSection implements SectionRunner {
                 SweepTrials trials = SweepTrials.read(ctx.spark(), scratch.path().resolve("out"));
                 wall[i] = f.wallSeconds();
                 phase[i] = trials.phaseSeconds();
+                later[i] = trials.laterHalfSeconds();
                 ctx.log().printf(Locale.ROOT, "speedup: %s wall %.1f s, sweep phase %.1f s%n", master, wall[i],
                         phase[i]);
                 String item = master;
@@ -50,8 +52,16 @@ final class SpeedupSection implements SectionRunner {
                     phaseRow = phaseRow.withBaseline(phase[0], phase[0] / phase[i]).withTarget(SPEEDUP)
                             .withNote(phaseRow.note() + ratio);
                 }
+                BenchRow laterRow = BenchRow.of(BenchSection.SPEEDUP, item, "later-half sweep phase seconds", later[i],
+                        "s").withNote("the later half of the trials by start time, first start to last end: the same "
+                                + "trials after the JIT warm-up that slows the first ones");
+                if (i > 0) {
+                    laterRow = laterRow.withBaseline(later[0], later[0] / later[i])
+                            .withNote(laterRow.note() + "; ratio = " + MASTERS.get(0) + " / " + master);
+                }
                 rows.add(wallRow);
                 rows.add(phaseRow);
+                rows.add(laterRow);
                 rows.add(BenchRow.of(BenchSection.SPEEDUP, item, "mean trial seconds", trials.meanTrialSeconds(), "s")
                         .withNote("trials.seconds over " + trials.trials() + " trials of " + config));
             }
