@@ -13,7 +13,8 @@ COMMITS=(
   "63e7c83 baseline: Nd4j.gemm, broadcast bias add, 2 ND4J passes per parameter update"
   "8b807f7 OpenBLAS cblas_sgemm called directly, bias as rank-one gemm, axpy update"
   "491cb19 each parameter updated inside backward, right after its gradient"
-  "HEAD    fused Vector API kernels: one-pass momentum update, ReLU forward/backward"
+  "93279e6 Vector API kernels: one-pass momentum update, ReLU forward and backward"
+  "68a891b Vector API pixel conversion (bytes to floats)"
 )
 WORK="$(mktemp -d /tmp/bench-history.XXXXXX)"
 trap 'for d in "$WORK"/*/; do git worktree remove --force "$d" >/dev/null 2>&1 || true; done; rm -rf "$WORK"' EXIT
@@ -24,8 +25,8 @@ for entry in "${COMMITS[@]}"; do
   sha="${entry%% *}"; label="${entry#* }"; label="${label#"${label%%[![:space:]]*}"}"
   dir="$WORK/$sha"
   git worktree add --detach "$dir" "$sha" >/dev/null 2>&1
-  (cd "$dir" && mvn -B -q -o -pl core-model -am compile >/dev/null \
-     && mvn -B -q -o -pl core-model dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null)
+  (cd "$dir" && mvn -B -q -o -Dstyle.color=never -pl core-model -am compile >/dev/null \
+     && mvn -B -q -o -Dstyle.color=never -pl core-model dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null)
   times=$(java -Xmx4g --add-modules=jdk.incubator.vector \
       -cp "$dir/core-model/target/classes:$(cat "$dir/core-model/target/classpath.txt")" \
       org.paramprediction.bench.TrainingBenchmark --configs FULL --epochs "$EPOCHS" --gemm-seconds 0.5 2>/dev/null \

@@ -63,7 +63,7 @@ final class MllibSection implements SectionRunner {
         rows.add(BenchRow.of(BenchSection.MLLIB, mine, "s/pass", ours.secondsPerEpoch(), "s")
                 .withBaseline(mllib.secondsPerPass(), perPassRatio)
                 .withTarget(PER_PASS_SPEEDUP, reached && PER_PASS_SPEEDUP.test(perPassRatio))
-                .withNote("one epoch = one pass (SGD only, mean of " + ours.epochs().size() + " epochs); ratio = MLlib"
+                .withNote("one epoch = one pass (SGD only, steady state: median of epochs 2.." + ours.epochs().size() + "); ratio = MLlib"
                         + " s/pass / ours; met also needs MLlib's final accuracy reached (" + (reached
                         ? "at epoch " + reachedAt : "not reached") + ")"));
         rows.add(BenchRow.of(BenchSection.MLLIB, mine, "time to reach MLlib's final accuracy", reachedSeconds, "s")
