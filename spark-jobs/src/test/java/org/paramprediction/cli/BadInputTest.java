@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +38,7 @@ class BadInputTest {
     @MethodSource("corpus")
     void validateExitsTwoNamingTheField(Path config) throws IOException {
         String expect = Files.readAllLines(config).get(0).replace("# expect:", "").trim();
-        Result r = run("validate", config.toString());
+        CliRun r = CliRun.of("validate", config.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains(expect), "message should name '" + expect + "': " + r.err());
         assertTrue(r.err().contains(config.getFileName().toString()), "message should name the file: " + r.err());
@@ -51,7 +48,7 @@ class BadInputTest {
     void sweepWithAMissingDataPathExitsTwoAndWritesNothing() throws Exception {
         Path config = Path.of(BadInputTest.class.getResource("/bad-configs/missing-data.yaml").toURI());
         Path out = tmp.resolve("out");
-        Result r = run("sweep", config.toString(), "--out", out.toString(), "--master", "local[1]");
+        CliRun r = CliRun.of("sweep", config.toString(), "--out", out.toString(), "--master", "local[1]");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("dataset.root"), r.err());
         assertFalse(Files.exists(out), "nothing may be written for bad input");
@@ -59,15 +56,15 @@ class BadInputTest {
 
     @Test
     void missingConfigFileAndUnknownOptionExitTwo() {
-        Result missing = run("validate", tmp.resolve("no-such.yaml").toString());
+        CliRun missing = CliRun.of("validate", tmp.resolve("no-such.yaml").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no-such.yaml"), missing.err());
-        assertEquals(2, run("sweep", "--no-such-option").code());
+        assertEquals(2, CliRun.of("sweep", "--no-such-option").code());
     }
 
     @Test
     void theShippedConfigsValidate() {
-        Result r = run("validate", "../conf/sweeps/quickstart.yaml", "../conf/sweeps/example-full-reference.yaml",
+        CliRun r = CliRun.of("validate", "../conf/sweeps/quickstart.yaml", "../conf/sweeps/example-full-reference.yaml",
                 "../conf/distributed/fashion-se-emp.yaml");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("fashion-se-emp.yaml: sweep 'distributed-se-emp', 18 trials"), r.out());
@@ -77,27 +74,9 @@ class BadInputTest {
     @Test
     void trainDistributedRefusesAConfigWithoutADistributedModeAndWritesNothing() {
         Path out = tmp.resolve("dist-out");
-        Result r = run("train-distributed", "../conf/sweeps/quickstart.yaml", "--out", out.toString());
+        CliRun r = CliRun.of("train-distributed", "../conf/sweeps/quickstart.yaml", "--out", out.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("quickstart.yaml") && r.err().contains("distributed.mode"), r.err());
         assertFalse(Files.exists(out), "nothing may be written for bad input");
-    }
-
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
     }
 }

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +27,7 @@ class BenchCommandTest {
     void quickGemmSectionWritesTheTableAsCsvAndParquet() throws IOException {
         SharedSpark.session(); // the command reuses a running session and leaves it running
         Path out = tmp.resolve("bench");
-        Result r = run("bench", "--sections", "gemm", "--quick", "--out", out.toString());
+        CliRun r = CliRun.of("bench", "--sections", "gemm", "--quick", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("| gemm | Full 784-500-500-10 step"), r.out());
         assertTrue(r.out().contains("targets:"), r.out());
@@ -57,7 +54,7 @@ class BenchCommandTest {
     @Test
     void anUnknownSectionIsRefusedByName() {
         Path out = tmp.resolve("unknown");
-        Result r = run("bench", "--sections", "gemm,gpu", "--out", out.toString());
+        CliRun r = CliRun.of("bench", "--sections", "gemm,gpu", "--out", out.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--sections") && r.err().contains("'gpu'") && r.err().contains("memory"), r.err());
         assertFalse(Files.exists(out));
@@ -66,7 +63,7 @@ class BenchCommandTest {
     @Test
     void negativeEpochsAreRefusedWithTheValue() {
         Path out = tmp.resolve("epochs");
-        Result r = run("bench", "--sections", "training", "--epochs", "-3", "--out", out.toString());
+        CliRun r = CliRun.of("bench", "--sections", "training", "--epochs", "-3", "--out", out.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--epochs must be >= 1 but was -3"), r.err());
         assertFalse(Files.exists(out), "nothing may be written for bad input");
@@ -76,7 +73,7 @@ class BenchCommandTest {
     void anUnwritableOutIsRefusedWithThePath() throws IOException {
         Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
         Path out = file.resolve("bench");
-        Result r = run("bench", "--sections", "gemm", "--out", out.toString());
+        CliRun r = CliRun.of("bench", "--sections", "gemm", "--out", out.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--out: cannot write to '" + out + "'"), r.err());
     }
@@ -84,28 +81,10 @@ class BenchCommandTest {
     @Test
     void theBenchSweepConfigsValidate() {
         Path conf = Files.isDirectory(Path.of("..", "conf")) ? Path.of("..", "conf") : Path.of("conf");
-        Result r = run("validate", conf.resolve("bench/speedup.yaml").toString(),
+        CliRun r = CliRun.of("validate", conf.resolve("bench/speedup.yaml").toString(),
                 conf.resolve("bench/speedup-quick.yaml").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("sweep 'speedup', 8 trials") && r.out().contains("sweep 'speedup-quick', 4 trials"),
                 r.out());
-    }
-
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
     }
 }
