@@ -7,6 +7,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,16 +18,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * momentum update reads {@code w} and {@code v} once and writes each once (the portable version
  * makes two passes); ReLU forward and backward are one pass each without ND4J's per-op overhead. The
  * arithmetic matches the portable kernels: {@code v - decay w} is one fused multiply-add, as in
- * OpenBLAS's {@code axpy}. Anything but dense float arrays goes to the portable kernels.
+ * OpenBLAS's {@code axpy} on CPUs with FMA. Anything but dense float arrays goes to the portable
+ * kernels.
+ *
+ * <p>The vector width is the JVM's preferred shape for this CPU ({@link VectorShape#preferredShape()}:
+ * 512 bits with AVX-512, 256 with AVX2, 128 with SSE or NEON; {@code -XX:UseAVX=N} lowers it). A shape
+ * the CPU has no instructions for still computes the same numbers, but through the Vector API's
+ * scalar fallback, many times slower: the hard-coded 512-bit pixel loop of an earlier version did
+ * that on AVX2 machines (docs/PERFORMANCE.md).
  */
 final class VectorKernels implements ElementwiseKernels {
 
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
-    // pixels: 16 bytes widen to 16 ints and 16 floats (512 bits); division by 255 is exact IEEE, as in the table
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_512;
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_512;
-    private static final VectorSpecies<Byte> B = ByteVector.SPECIES_128;
+    // Static finals, so that C2 sees constant species and compiles the loops to vector instructions.
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    // pixels: bytes widen to ints, then floats of the same shape; division by 255 is exact IEEE, as in the table
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+    // one byte per float lane, but no byte vector is shorter than 64 bits: then it widens in parts
+    private static final VectorSpecies<Byte> B =
+            ByteVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(Math.max(64, S.length() * Byte.SIZE)));
+    private static final int PARTS = B.length() / S.length();
 
     private final PortableKernels portable = new PortableKernels();
 
@@ -115,10 +126,13 @@ final class VectorKernels implements ElementwiseKernels {
     @Override
     public void unitFloats(byte[] src, int srcOff, float[] dst, int dstOff, int n) {
         int j = 0;
-        for (int step = F.length(); j + step <= n; j += step) {
-            ByteVector bytes = ByteVector.fromArray(B, src, srcOff + j);
-            IntVector ints = ((IntVector) bytes.convertShape(VectorOperators.B2I, I, 0)).and(0xFF);
-            ((FloatVector) ints.convertShape(VectorOperators.I2F, F, 0)).div(255f).intoArray(dst, dstOff + j);
+        for (int step = B.length(); j + step <= n; j += step) {
+            ByteVector b = ByteVector.fromArray(B, src, srcOff + j);
+            for (int part = 0; part < PARTS; part++) {
+                IntVector i = ((IntVector) b.convertShape(VectorOperators.B2I, I, part)).and(0xFF);
+                ((FloatVector) i.convertShape(VectorOperators.I2F, S, 0)).div(255f)
+                        .intoArray(dst, dstOff + j + part * S.length());
+            }
         }
         for (; j < n; j++) {
             dst[dstOff + j] = PortableKernels.UNIT[src[srcOff + j] & 0xFF];
