@@ -7,7 +7,4 @@
 # Extra arguments go to the command, e.g. --quick, --sections gemm,training, --out DIR (try --help).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source submit-scripts/build-if-stale.sh
-source submit-scripts/java17-spark-flags.sh
-export OMP_NUM_THREADS=1
-exec java -Xmx6g "${JAVA17_SPARK_FLAGS[@]}" -cp "$RUN_CP" org.paramprediction.cli.Main bench --out out/bench "$@"
+HEAP=6g exec submit-scripts/run.sh bench --out out/bench "$@"

@@ -1,8 +1,8 @@
-# Sourced by the local run scripts (run from the repository root): builds the shaded jar when it is
-# missing or older than the sources, and the classpath of the Spark jars it needs to run outside
+# Sourced by the local run scripts (from the repository root): builds the shaded jar when it is
+# missing or older than the sources, and the (absolute) classpath of the Spark jars it needs to run outside
 # spark-submit. Sets JAR and RUN_CP.
-JAR=spark-jobs/target/spark-jobs-0.1.0-SNAPSHOT.jar
-CP_FILE=spark-jobs/target/runtime-classpath.txt
+JAR="$PWD/spark-jobs/target/spark-jobs-0.1.0-SNAPSHOT.jar"
+CP_FILE="$PWD/spark-jobs/target/runtime-classpath.txt"
 if [ ! -f "$JAR" ] || [ ! -f "$CP_FILE" ] || \
    [ -n "$(find pom.xml core-model/pom.xml spark-jobs/pom.xml core-model/src/main spark-jobs/src/main -newer "$JAR" -type f | head -1)" ]; then
   echo "building the shaded jar (mvn install, tests skipped)..."

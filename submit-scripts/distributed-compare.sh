@@ -7,7 +7,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${1:-out/distributed}"
 CONFIG="${2:-conf/distributed/fashion-se-emp.yaml}"
-source submit-scripts/build-if-stale.sh
-source submit-scripts/java17-spark-flags.sh
-exec java -Xmx4g "${JAVA17_SPARK_FLAGS[@]}" -cp "$RUN_CP" \
-  org.paramprediction.cli.Main sweep "$CONFIG" --out "$OUT" --master 'local[2]' --resume
+exec submit-scripts/run.sh sweep "$CONFIG" --out "$OUT" --master 'local[2]' --resume

@@ -19,7 +19,4 @@ if [ ! -f "$DATA/train-images-idx3-ubyte.gz" ]; then
   fi
 fi
 
-source submit-scripts/build-if-stale.sh
-source submit-scripts/java17-spark-flags.sh
-exec java -Xmx3g "${JAVA17_SPARK_FLAGS[@]}" -cp "$RUN_CP" \
-  org.paramprediction.cli.Main sweep conf/sweeps/quickstart.yaml --out "$OUT" --master 'local[*]' --resume
+HEAP=3g exec submit-scripts/run.sh sweep conf/sweeps/quickstart.yaml --out "$OUT" --master 'local[*]' --resume

@@ -7,9 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${1:-out/study}"
 REPORTS="${2:-docs/results}"
-source submit-scripts/build-if-stale.sh
-source submit-scripts/java17-spark-flags.sh
-run() { java -Xmx4g "${JAVA17_SPARK_FLAGS[@]}" -cp "$RUN_CP" org.paramprediction.cli.Main "$@"; }
+run() { submit-scripts/run.sh "$@"; }
 status=0
 for sweep in paper-mlp-small permuted; do
   # exit 1 = some trials FAILED (e.g. a diverging configuration): still report the rest

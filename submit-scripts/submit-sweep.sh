@@ -11,11 +11,13 @@
 #   EXECUTOR_CORES    --executor-cores (trials at once each) [2]
 #   MEMORY_OVERHEAD   spark.executor.memoryOverhead (ND4J's off-heap arrays live there) [2g]
 #   JAR               the shaded jar                         [spark-jobs/target/spark-jobs-0.1.0-SNAPSHOT.jar]
+#   VERBOSE           1: the driver logs INFO with the cluster's log4j2 setup [quiet: conf/log4j2.properties,
+#                     progress + WARN/ERROR; client deploy mode only]
 # Arguments after OUT that start with --conf/--num-executors/--queue/... go to spark-submit when
 # they come before a literal "--"; everything after "--" goes to the sweep command (e.g. --resume).
 set -euo pipefail
 if [ $# -lt 2 ]; then
-  sed -n '2,16p' "$0" >&2
+  sed -n '2,18p' "$0" >&2
   exit 2
 fi
 CONFIG="$1"; OUT="$2"; shift 2
@@ -27,7 +29,12 @@ done
 if [ -n "${SPARK_SUBMIT:-}" ]; then SUBMIT="$SPARK_SUBMIT"
 elif [ -n "${SPARK_HOME:-}" ]; then SUBMIT="$SPARK_HOME/bin/spark-submit"
 else SUBMIT=spark-submit; fi
-JAR="${JAR:-$(cd "$(dirname "$0")/.." && pwd)/spark-jobs/target/spark-jobs-0.1.0-SNAPSHOT.jar}"
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+JAR="${JAR:-$ROOT/spark-jobs/target/spark-jobs-0.1.0-SNAPSHOT.jar}"
+DRIVER_OPTS="--add-modules=jdk.incubator.vector"
+if [ "${VERBOSE:-0}" != 1 ] && [ "${DEPLOY_MODE:-client}" = client ]; then
+  DRIVER_OPTS="$DRIVER_OPTS -Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties"
+fi
 
 exec "$SUBMIT" \
   --class org.paramprediction.cli.Main \
@@ -41,7 +48,7 @@ exec "$SUBMIT" \
   --conf spark.executorEnv.OMP_NUM_THREADS=1 \
   --conf spark.yarn.appMasterEnv.OMP_NUM_THREADS=1 \
   --conf spark.task.cpus=1 \
-  --driver-java-options "--add-modules=jdk.incubator.vector" \
+  --driver-java-options "$DRIVER_OPTS" \
   --conf spark.executor.extraJavaOptions="--add-modules=jdk.incubator.vector" \
   --files "$CONFIG" \
   "${SPARK_ARGS[@]}" \

@@ -18,6 +18,7 @@ import org.paramprediction.data.SplitSpec;
 import org.paramprediction.layer.Gemm;
 import org.paramprediction.layer.GemmShape;
 import org.paramprediction.layer.Network;
+import org.paramprediction.platform.BlasKernel;
 import org.paramprediction.train.EpochMetrics;
 import org.paramprediction.train.LocalCovarianceSource;
 import org.paramprediction.train.StagedTraining;
@@ -92,6 +93,7 @@ public final class TrainingBenchmark implements Callable<Integer> {
     double gemmSeconds = 3;
 
     public static void main(String[] args) {
+        BlasKernel.configure(); // before OpenBLAS loads: the kernel for this CPU
         System.exit(new CommandLine(new TrainingBenchmark()).execute(args));
     }
 

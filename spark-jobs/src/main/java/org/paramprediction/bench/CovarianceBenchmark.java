@@ -27,6 +27,7 @@ import org.paramprediction.data.FashionMnist;
 import org.paramprediction.io.DataRef;
 import org.paramprediction.io.DatasetCache;
 import org.paramprediction.io.HadoopConf;
+import org.paramprediction.platform.BlasKernel;
 import org.paramprediction.stats.Covariance;
 import org.paramprediction.train.LocalCovarianceSource;
 import picocli.CommandLine;
@@ -61,6 +62,7 @@ public final class CovarianceBenchmark implements Callable<Integer> {
     Path csv = Path.of("out/bench/covariance.csv");
 
     public static void main(String[] args) {
+        BlasKernel.configure(); // before OpenBLAS loads: the kernel for this CPU
         System.exit(new CommandLine(new CovarianceBenchmark()).execute(args));
     }
 

@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.paramprediction.data.DataSplits;
 import org.paramprediction.data.FashionMnist;
+import org.paramprediction.platform.BlasKernel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +43,7 @@ public final class MllibMlpBenchmark implements Callable<Integer> {
     long seed = 1;
 
     public static void main(String[] args) {
+        BlasKernel.configure(); // before OpenBLAS loads: the kernel for this CPU
         System.exit(new CommandLine(new MllibMlpBenchmark()).execute(args));
     }
 

@@ -1,7 +1,12 @@
 package org.paramprediction.cli;
 
+import org.paramprediction.platform.BlasKernel;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code paramprediction <subcommand>}: the jobs of this project. Exit 0 ok, 1 some trials (or bench
@@ -13,12 +18,23 @@ import picocli.CommandLine.Command;
             CovarianceCommand.class, ReportCommand.class, BenchCommand.class})
 public final class Main {
 
+    /** {@code --verbose} on any subcommand: Spark's and the libraries' INFO log back on the console. */
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Also print INFO logging (Spark's own log); by default only progress, WARN and ERROR.")
+    void setVerbose(boolean verbose) {
+        if (verbose) {
+            Configurator.setRootLevel(Level.INFO);
+        }
+    }
+
     public static void main(String[] args) {
+        BlasKernel.configure(); // first: OpenBLAS reads its kernel choice when it loads
         System.exit(run(args));
     }
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int run(String... args) {
+        BlasKernel.configure();
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + e.getMessage());

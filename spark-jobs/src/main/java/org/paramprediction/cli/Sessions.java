@@ -2,18 +2,24 @@ package org.paramprediction.cli;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.paramprediction.executor.BlasKernelPlugin;
+import org.paramprediction.platform.BlasCheck;
 
 /**
  * The SparkSession of a command: under {@code spark-submit} the master and settings come from it;
- * run directly, an embedded {@code local[*]} (or the {@code --master} given) with the UI off.
+ * run directly, an embedded {@code local[*]} (or the {@code --master} given) with the UI off. Every
+ * session carries the BLAS-kernel plugin, so that each executor picks the kernel for its own CPU, and
+ * the driver runs its own BLAS check first.
  */
 final class Sessions {
 
     private Sessions() {}
 
     static SparkSession create(String appName, String master) {
+        System.out.println(BlasCheck.logOnce().summary());
         SparkConf conf = new SparkConf();
-        SparkSession.Builder b = SparkSession.builder().appName(appName);
+        SparkSession.Builder b = SparkSession.builder().appName(appName)
+                .config(BlasKernelPlugin.PLUGINS, BlasKernelPlugin.addTo(conf));
         if (!conf.contains("spark.master")) {
             b.master(master == null ? "local[*]" : master)
                     .config("spark.ui.enabled", "false")
@@ -23,11 +29,8 @@ final class Sessions {
             b.master(master);
         }
         // FAIR: result writes (their own pool) must not wait behind queued trial jobs.
-        SparkSession spark = b.config("spark.sql.shuffle.partitions", "8").config("spark.scheduler.mode", "FAIR")
-                .getOrCreate();
-        if (!conf.contains("spark.master")) {
-            spark.sparkContext().setLogLevel("WARN"); // an embedded run prints our progress, not Spark's INFO log
-        }
-        return spark;
+        // the trials table has more columns than Spark's default of 25 that a plan's text shows (it warns)
+        return b.config("spark.sql.shuffle.partitions", "8").config("spark.scheduler.mode", "FAIR")
+                .config("spark.sql.debug.maxToStringFields", "500").getOrCreate();
     }
 }

@@ -25,7 +25,7 @@ import org.paramprediction.train.TrainingConfig;
 public final class TrialTable {
 
     /** Bumped on any change of columns; additions are nullable. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     /** A finished trial with the sweep-wide provenance. */
     public record Source(TrialOutcome outcome, Provenance provenance) {
@@ -100,7 +100,9 @@ public final class TrialTable {
             new Column<>("java_version", StringType, false, s -> s.provenance().javaVersion()),
             new Column<>("dataset_path", StringType, false, s -> s.provenance().datasetPath()),
             new Column<>("dataset_sha256", StringType, false, s -> s.provenance().datasetSha256()),
-            new Column<>("host", StringType, false, s -> s.outcome().host()),
+            new Column<>("host", StringType, false, s -> s.outcome().machine().host()),
+            new Column<>("cpu_model", StringType, true, s -> s.outcome().machine().cpuModel()),
+            new Column<>("blas_core", StringType, true, s -> s.outcome().machine().blasCore()),
             new Column<>("start_time", TimestampType, false, s -> new Timestamp(s.outcome().startMillis())),
             new Column<>("end_time", TimestampType, false, s -> new Timestamp(s.outcome().endMillis())));
 

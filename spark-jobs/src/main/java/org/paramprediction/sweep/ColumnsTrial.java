@@ -16,7 +16,7 @@ import org.paramprediction.distributed.ColumnTrainingResult;
 import org.paramprediction.distributed.ColumnTrainingSpec;
 import org.paramprediction.io.DataRef;
 import org.paramprediction.io.DatasetCache;
-import org.paramprediction.io.Provenance;
+import org.paramprediction.io.Machine;
 import org.paramprediction.sweep.config.DistributedSpec;
 import org.paramprediction.sweep.config.TrialSpec;
 import org.paramprediction.train.DeadUnits;
@@ -67,7 +67,7 @@ final class ColumnsTrial {
         String recipes = TrialExecutor.recipesText(r.recipes());
         return new TrialOutcome(t, TrialOutcome.OK, null, bestEpoch, r.validErrorAfter(), r.testErrorAfter(),
                 r.seconds(), r.counts().total(), r.counts().dynamic(), r.counts().fractionLearned(),
-                DeadUnits.count(r.network(), data.train()), null, recipes, epochs, Provenance.host(), start,
+                DeadUnits.count(r.network(), data.train()), null, recipes, epochs, Machine.here(), start,
                 System.currentTimeMillis(), List.of());
     }
 

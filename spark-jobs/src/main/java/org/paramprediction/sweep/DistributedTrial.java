@@ -16,7 +16,7 @@ import org.paramprediction.distributed.RoundMetrics;
 import org.paramprediction.io.DataRef;
 import org.paramprediction.io.DatasetCache;
 import org.paramprediction.io.HadoopConf;
-import org.paramprediction.io.Provenance;
+import org.paramprediction.io.Machine;
 import org.paramprediction.layer.Network;
 import org.paramprediction.stats.Covariance;
 import org.paramprediction.sweep.config.DistributedSpec;
@@ -65,7 +65,7 @@ final class DistributedTrial {
             }
             return new TrialOutcome(t, TrialOutcome.OK, null, r.bestEpoch(), r.bestValidError(), r.testError(),
                     r.seconds(), r.counts().total(), r.counts().dynamic(), r.counts().fractionLearned(),
-                    r.deadUnits(), r.excludedInputs(), TrialExecutor.recipesText(r.recipes()), epochs, Provenance.host(), start,
+                    r.deadUnits(), r.excludedInputs(), TrialExecutor.recipesText(r.recipes()), epochs, Machine.here(), start,
                     System.currentTimeMillis(), rounds, ctx.keepWeights() ? LearnedWeights.of(r) : List.of());
         } catch (RuntimeException | OutOfMemoryError e) {
             return withRounds(TrialExecutor.failed(t, TrialExecutor.describe(e), epochs, start), rounds);
@@ -91,7 +91,7 @@ final class DistributedTrial {
     private static TrialOutcome withRounds(TrialOutcome o, List<RoundMetrics> rounds) {
         return new TrialOutcome(o.spec(), o.status(), o.error(), o.bestEpoch(), o.bestValidError(), o.testError(),
                 o.seconds(), o.paramsTotal(), o.paramsDynamic(), o.fractionLearned(), o.deadUnits(),
-                o.excludedInputs(), o.recipes(), o.epochs(), o.host(), o.startMillis(), o.endMillis(),
+                o.excludedInputs(), o.recipes(), o.epochs(), o.machine(), o.startMillis(), o.endMillis(),
                 List.copyOf(rounds));
     }
 

@@ -13,6 +13,7 @@ import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.paramprediction.io.HadoopConf;
+import org.paramprediction.io.Machine;
 import org.paramprediction.io.Provenance;
 import org.paramprediction.io.ResultStore;
 import org.paramprediction.sweep.config.SweepSpec;
@@ -154,7 +155,7 @@ public final class SweepRunner {
             // The task itself died (e.g. the executor was lost more often than Spark retries).
             long now = System.currentTimeMillis();
             return new TrialOutcome(t, TrialOutcome.FAILED, "Spark task failed: " + e.getCause(), 0, Double.NaN,
-                    Double.NaN, 0, 0, 0, null, null, null, null, List.of(), "unknown", now, now, List.of());
+                    Double.NaN, 0, 0, 0, null, null, null, null, List.of(), Machine.UNKNOWN, now, now, List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for trial " + t.trialId(), e);

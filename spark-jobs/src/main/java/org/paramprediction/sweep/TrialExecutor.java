@@ -13,7 +13,7 @@ import org.paramprediction.data.Dataset;
 import org.paramprediction.dictionary.DictionaryRecipe;
 import org.paramprediction.io.DataRef;
 import org.paramprediction.io.DatasetCache;
-import org.paramprediction.io.Provenance;
+import org.paramprediction.io.Machine;
 import org.paramprediction.sweep.config.TrialSpec;
 import org.paramprediction.train.EpochMetrics;
 import org.paramprediction.train.ModelSpec;
@@ -48,7 +48,7 @@ public final class TrialExecutor {
             String recipes = recipesText(r.recipes());
             return new TrialOutcome(t, TrialOutcome.OK, null, r.bestEpoch(), r.bestValidError(), r.testError(),
                     r.seconds(), r.counts().total(), r.counts().dynamic(), r.counts().fractionLearned(), r.deadUnits(),
-                    r.excludedInputs(), recipes, epochs, Provenance.host(), start, System.currentTimeMillis(), List.of(),
+                    r.excludedInputs(), recipes, epochs, Machine.here(), start, System.currentTimeMillis(), List.of(),
                     ctx.keepWeights() ? LearnedWeights.of(r) : List.of());
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             return failed(t, describe(e), epochs, start);
@@ -75,7 +75,7 @@ public final class TrialExecutor {
     static TrialOutcome failed(TrialSpec t, String error, List<EpochMetrics> epochs, long start) {
         return new TrialOutcome(t, TrialOutcome.FAILED, error, 0, Double.NaN, Double.NaN,
                 (System.currentTimeMillis() - start) / 1e3, 0, 0, null, null, null, null, List.copyOf(epochs),
-                Provenance.host(), start, System.currentTimeMillis(), List.of());
+                Machine.here(), start, System.currentTimeMillis(), List.of());
     }
 
     static String describe(Throwable e) {

@@ -3,6 +3,7 @@ package org.paramprediction.sweep;
 import java.io.Serializable;
 import java.util.List;
 import org.paramprediction.distributed.RoundMetrics;
+import org.paramprediction.io.Machine;
 import org.paramprediction.sweep.config.TrialSpec;
 import org.paramprediction.train.EpochMetrics;
 
@@ -28,7 +29,7 @@ public record TrialOutcome(
         int[] excludedInputs,
         String recipes,
         List<EpochMetrics> epochs,
-        String host,
+        Machine machine,
         long startMillis,
         long endMillis,
         List<RoundMetrics> rounds,
@@ -44,10 +45,10 @@ public record TrialOutcome(
     /** An outcome without learned parameters. */
     public TrialOutcome(TrialSpec spec, String status, String error, int bestEpoch, double bestValidError,
             double testError, double seconds, long paramsTotal, long paramsDynamic, double[] fractionLearned,
-            int[] deadUnits, int[] excludedInputs, String recipes, List<EpochMetrics> epochs, String host,
+            int[] deadUnits, int[] excludedInputs, String recipes, List<EpochMetrics> epochs, Machine machine,
             long startMillis, long endMillis, List<RoundMetrics> rounds) {
         this(spec, status, error, bestEpoch, bestValidError, testError, seconds, paramsTotal, paramsDynamic,
-                fractionLearned, deadUnits, excludedInputs, recipes, epochs, host, startMillis, endMillis, rounds,
+                fractionLearned, deadUnits, excludedInputs, recipes, epochs, machine, startMillis, endMillis, rounds,
                 List.of());
     }
 

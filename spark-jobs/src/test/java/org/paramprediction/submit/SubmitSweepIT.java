@@ -133,7 +133,9 @@ class SubmitSweepIT {
         Run run = submit(config, out);
         assertEquals(0, run.exitCode(), run.output());
         assertLaunchedBySparkSubmit(run);
-        assertTrue(run.output().contains("Running Spark version 3.5.9"), run.output());
+        assertTrue(run.output().lines().anyMatch(l -> l.startsWith("BLAS: OpenBLAS ")), "the driver's BLAS check:\n"
+                + run.output());
+        assertTrue(run.output().lines().noneMatch(l -> l.contains(" INFO ")), "a quiet console:\n" + run.output());
         assertTrue(run.output().lines().anyMatch(l -> l.startsWith("sweep submit-it:")), run.output());
 
         Path trials = out.resolve("trials/sweep_id=submit-it");

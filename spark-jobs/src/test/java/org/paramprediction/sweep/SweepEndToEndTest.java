@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paramprediction.SharedSpark;
+import org.paramprediction.platform.BlasCheck;
+import org.paramprediction.platform.BlasReport;
 import org.paramprediction.sweep.config.SweepConfigLoader;
 import org.paramprediction.sweep.config.SweepSpec;
 
@@ -57,9 +59,15 @@ class SweepEndToEndTest {
         SweepRunner.Result r = run(sweep, out, false, false);
         assertEquals(3, r.total());
         assertEquals(0, r.failed());
-        List<Map<String, Object>> trials = ParquetQueries.query(out,
-                "SELECT trial_id, status, method, sweep_id, n_params_dynamic, test_error, epochs_trained FROM {trials}");
+        List<Map<String, Object>> trials = ParquetQueries.query(out, "SELECT trial_id, status, method, sweep_id, "
+                + "n_params_dynamic, test_error, epochs_trained, cpu_model, blas_core, schema_version FROM {trials}");
         assertEquals(3, trials.size());
+        BlasReport blas = BlasCheck.report(); // local[2]: the executor is this JVM
+        for (Map<String, Object> t : trials) {
+            assertEquals(blas.core(), t.get("blas_core"), "the kernel of the JVM that trained it");
+            assertEquals(blas.cpuModel(), t.get("cpu_model"));
+            assertEquals(org.paramprediction.io.TrialTable.SCHEMA_VERSION, ((Number) t.get("schema_version")).intValue());
+        }
         assertEquals(3, trials.stream().map(t -> t.get("trial_id")).distinct().count());
         for (Map<String, Object> t : trials) {
             assertEquals("OK", t.get("status"));
