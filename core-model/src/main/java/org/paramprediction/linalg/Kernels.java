@@ -1,5 +1,7 @@
 package org.paramprediction.linalg;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,9 +9,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The elementwise passes of training: the momentum update, ReLU and pixel conversion. With the JDK's incubating
  * Vector API in the JVM ({@code --add-modules jdk.incubator.vector}, which every script and the
- * test configuration of this project pass) they are single fused loops ({@link VectorKernels});
- * without it they fall back to OpenBLAS and ND4J ops ({@link PortableKernels}), slower by 4-6% of a
- * Full training step (docs/PERFORMANCE.md) and equal to the last bit for the update.
+ * test configuration of this project pass) and at least AVX2 on x86, they are single loops of the
+ * JVM's vector width ({@link VectorKernels}); otherwise OpenBLAS and ND4J ops ({@link
+ * PortableKernels}). The two agree to within rounding (the update: one FMA against OpenBLAS's {@code
+ * axpy}, which fuses on its AVX2 and AVX-512 kernels only). {@code bench --sections kernels} times
+ * both at several vector widths (docs/PERFORMANCE.md).
  */
 public final class Kernels {
 
@@ -38,24 +42,50 @@ public final class Kernels {
         IMPL.unitFloats(src, srcOff, dst, dstOff, n);
     }
 
+    /** This JVM's implementation (for {@link KernelComparison}). */
+    static ElementwiseKernels impl() {
+        return IMPL;
+    }
+
     /** Which implementation this JVM uses. */
     public static String implementation() {
         return IMPL.name();
     }
 
     private static ElementwiseKernels choose() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-            try {
-                // by name, so that a JVM without the module never links the class
-                return (ElementwiseKernels) Class.forName("org.paramprediction.linalg.VectorKernels")
-                        .getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException | LinkageError e) {
-                LOG.warn("Vector API present but unusable ({}); using the portable kernels", e.toString());
-            }
-        } else {
+        if (!ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             LOG.info("jdk.incubator.vector is not in this JVM (add --add-modules jdk.incubator.vector); "
                     + "using the portable elementwise kernels");
+            return new PortableKernels();
         }
-        return new PortableKernels();
+        if (isX86() && useAvx() < 2) {
+            // Below AVX2 HotSpot compiles few Vector API operations (no vector FMA, blend or widening), and
+            // the rest run the API's scalar fallback: measured 10-10,000x slower than the portable kernels.
+            LOG.info("the JVM runs with UseAVX={} (below AVX2): using the portable elementwise kernels", useAvx());
+            return new PortableKernels();
+        }
+        try {
+            // by name, so that a JVM without the module never links the class
+            return (ElementwiseKernels) Class.forName("org.paramprediction.linalg.VectorKernels")
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            LOG.warn("Vector API present but unusable ({}); using the portable kernels", e.toString());
+            return new PortableKernels();
+        }
+    }
+
+    private static boolean isX86() {
+        String arch = System.getProperty("os.arch", "");
+        return arch.equals("amd64") || arch.equals("x86_64");
+    }
+
+    /** HotSpot's {@code UseAVX} level (3 AVX-512, 2 AVX2, 1 AVX, 0 SSE); 0 if it cannot be read. */
+    static int useAvx() {
+        try {
+            return Integer.parseInt(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("UseAVX").getValue());
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 }

@@ -83,6 +83,16 @@ public final class OpenBlasCore {
         return find(core).map(Core::name).orElse(core);
     }
 
+    /**
+     * The kernels worth comparing on this CPU, from the generic one up to the widest it can run:
+     * Prescott, Sandybridge, Haswell, Zen, SkylakeX (those whose instructions it has).
+     */
+    public static List<String> comparable(CpuInfo cpu) {
+        int level = level(cpu);
+        return List.of("Prescott", "Sandybridge", "Haswell", "Zen", "SkylakeX").stream()
+                .filter(k -> level(k) <= level).toList();
+    }
+
     /** Every kernel name OpenBLAS's x86-64 build has, in its order. */
     static List<String> names() {
         return CORES.stream().map(Core::name).toList();

@@ -26,9 +26,11 @@ class KernelsTest {
     }
 
     @Test
-    void testsRunWithTheVectorApi() {
+    void testsRunWithTheVectorApiWhereItIsFast() {
         // the surefire argLine passes --add-modules jdk.incubator.vector, as the run scripts do
-        assertTrue(Kernels.implementation().startsWith("vector"), Kernels.implementation());
+        boolean x86 = System.getProperty("os.arch").equals("amd64");
+        boolean expectVector = !x86 || Kernels.useAvx() >= 2; // below AVX2 the portable kernels are faster
+        assertEquals(expectVector, Kernels.implementation().startsWith("vector"), Kernels.implementation());
     }
 
     /**
@@ -48,7 +50,7 @@ class KernelsTest {
                 float[] v0 = v1.data().asFloat();
                 INDArray w2 = w1.dup('f');
                 INDArray v2 = v1.dup('f');
-                vector.momentumUpdate(w1, v1, decay);
+                vector.fusedMomentumUpdate(w1, v1, decay);
                 portable.momentumUpdate(w2, v2, decay);
                 float[] va = v1.data().asFloat();
                 float[] vb = v2.data().asFloat();
@@ -76,7 +78,7 @@ class KernelsTest {
         INDArray v = rand(DataType.FLOAT, 41, 13, 10).muli(1e-2);
         float[] w0 = w.data().asFloat();
         float[] v0 = v.data().asFloat();
-        vector.momentumUpdate(w, v, 0.3);
+        vector.fusedMomentumUpdate(w, v, 0.3);
         float[] w1 = w.data().asFloat();
         float[] v1 = v.data().asFloat();
         for (int i = 0; i < w0.length; i++) {
@@ -90,7 +92,7 @@ class KernelsTest {
     void theVectorWidthIsTheJvmsPreferredShape() {
         // -XX:UseAVX=N changes the preferred shape; the pom runs this class again at UseAVX=2 and UseAVX=0
         int bits = jdk.incubator.vector.VectorShape.preferredShape().vectorBitSize();
-        assertEquals("vector (jdk.incubator.vector, " + bits + "-bit)", vector.name());
+        assertTrue(vector.name().startsWith("vector (jdk.incubator.vector, " + bits + "-bit"), vector.name());
     }
 
     @Test
@@ -99,7 +101,7 @@ class KernelsTest {
         INDArray v = rand(DataType.FLOAT, 3, 5, 4);
         float[] w0 = w.data().asFloat();
         float[] v0 = v.data().asFloat();
-        vector.momentumUpdate(w, v, 0.25);
+        vector.fusedMomentumUpdate(w, v, 0.25);
         float[] w1 = w.data().asFloat();
         float[] v1 = v.data().asFloat();
         for (int i = 0; i < w0.length; i++) {

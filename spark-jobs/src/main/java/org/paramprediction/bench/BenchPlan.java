@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.paramprediction.data.FashionMnist;
+import org.paramprediction.platform.CpuInfo;
+import org.paramprediction.platform.OpenBlasCore;
 
 /**
  * Everything a {@code bench} run does, resolved from the command line: which sections, the budgets
@@ -18,11 +20,14 @@ import org.paramprediction.data.FashionMnist;
  * @param covarianceRows first training images whose covariance is timed (60,000: the whole file)
  * @param speedupConfig sweep config run on {@code local[1]} and {@code local[2]}
  * @param memoryConfig sweep config whose peak memory is measured (the quickstart's)
+ * @param gemmKernels OpenBLAS kernels the gemm section also times, each in a child JVM with {@code
+ *     OPENBLAS_CORETYPE} forced (empty: none)
+ * @param child this JVM is a child of another bench run: its sections start no children of their own
  */
 public record BenchPlan(Set<BenchSection> sections, boolean quick, Path out, Path dataRoot, String master,
         int epochs, int trainSize, int validSize, List<Double> fractions, List<Integer> columns, double gemmSeconds,
         int covarianceRows, int covariancePartitions, int covarianceRepeats, int mllibIterations, Path speedupConfig,
-        Path memoryConfig, long seed) {
+        Path memoryConfig, long seed, List<String> gemmKernels, boolean child) {
 
     /** Rows in Fashion-MNIST's training file: the split must fit into it. */
     public static final int TRAIN_FILE_ROWS = 60_000;
@@ -50,11 +55,13 @@ public record BenchPlan(Set<BenchSection> sections, boolean quick, Path out, Pat
         sections = Set.copyOf(sections);
         fractions = List.copyOf(fractions);
         columns = List.copyOf(columns);
+        gemmKernels = List.copyOf(gemmKernels);
     }
 
-    /** The selected sections in run order. */
+    /** The selected sections in run order, always after the {@code blas} row of this JVM. */
     public List<BenchSection> orderedSections() {
-        return List.of(BenchSection.values()).stream().filter(sections::contains).toList();
+        return List.of(BenchSection.values()).stream()
+                .filter(s -> s == BenchSection.BLAS || sections.contains(s)).toList();
     }
 
     public boolean runs(BenchSection s) {
@@ -90,6 +97,16 @@ public record BenchPlan(Set<BenchSection> sections, boolean quick, Path out, Pat
         }
         if (!(gemmSeconds > 0 && Double.isFinite(gemmSeconds))) {
             p.add("--gemm-seconds must be > 0 but was " + gemmSeconds);
+        }
+        CpuInfo cpu = CpuInfo.current();
+        for (String k : gemmKernels) {
+            if (OpenBlasCore.level(k) < 0) {
+                p.add("--gemm-kernels: unknown OpenBLAS kernel '" + k + "'; choose from " + OpenBlasCore.comparable(cpu)
+                        + " or none");
+            } else if (!OpenBlasCore.comparable(cpu).contains(OpenBlasCore.canonical(k))) {
+                p.add("--gemm-kernels: this CPU (" + cpu.modelName() + ", " + cpu.vectorLevel() + ") cannot run '" + k
+                        + "' (it would die with SIGILL); choose from " + OpenBlasCore.comparable(cpu));
+            }
         }
         atLeast(p, "--covariance-rows", covarianceRows, 2);
         if (covarianceRows > TRAIN_FILE_ROWS) {

@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
  * ({@code --sections gemm,training}) and in the table's {@code section} column.
  */
 public enum BenchSection {
+    /** This JVM's BLAS check: always the first row. */
+    BLAS,
     GEMM,
+    KERNELS,
     TRAINING,
     COVARIANCE,
     MLLIB,
@@ -24,7 +27,9 @@ public enum BenchSection {
     /** What measures this section. */
     SectionRunner runner() {
         return switch (this) {
+            case BLAS -> new BlasSection();
             case GEMM -> new GemmSection();
+            case KERNELS -> new KernelsSection();
             case TRAINING -> new TrainingSection();
             case COVARIANCE -> new CovarianceSection();
             case MLLIB -> new MllibSection();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.paramprediction.cli.Main;
 
@@ -27,6 +28,11 @@ final class ChildJvm {
 
     /** The child's command line: this JVM's flags with {@code -Xmx} replaced by {@code xmx}, then {@code Main args}. */
     static List<String> command(String xmx, List<String> args) {
+        return command(xmx, List.of(), args);
+    }
+
+    /** As {@link #command(String, List)}, with {@code jvmFlags} added after this JVM's own. */
+    static List<String> command(String xmx, List<String> jvmFlags, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java binary runs this JVM")));
@@ -35,6 +41,7 @@ final class ChildJvm {
                 cmd.add(flag);
             }
         }
+        cmd.addAll(jvmFlags);
         cmd.add("-Xmx" + xmx);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -50,11 +57,21 @@ final class ChildJvm {
      */
     static Finished run(String xmx, List<String> args, Path log, boolean pollRss)
             throws IOException, InterruptedException {
+        return run(xmx, List.of(), Map.of(), args, log, pollRss);
+    }
+
+    /**
+     * As {@link #run(String, List, Path, boolean)}, with extra JVM flags and environment variables
+     * (e.g. {@code OPENBLAS_CORETYPE} to force a kernel; without it the child chooses for itself).
+     */
+    static Finished run(String xmx, List<String> jvmFlags, Map<String, String> env, List<String> args, Path log,
+            boolean pollRss) throws IOException, InterruptedException {
         Files.createDirectories(log.toAbsolutePath().getParent());
-        ProcessBuilder pb = new ProcessBuilder(command(xmx, args)).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(command(xmx, jvmFlags, args)).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().put("OMP_NUM_THREADS", "1");
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        pb.environment().putAll(env);
         long start = System.nanoTime();
         Process child = pb.start();
         Thread stopChild = new Thread(child::destroy);

@@ -1,21 +1,20 @@
 package org.paramprediction.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.paramprediction.platform.BlasCheck;
+import org.paramprediction.platform.CpuInfo;
 
 /**
  * The run-level columns of every row: an id unique per run, when it started and what it ran on, so
  * that tables of several runs (or machines) can be concatenated and still told apart.
  *
- * @param machine CPU model (from {@code /proc/cpuinfo}), cores the JVM sees, and the Java version
+ * @param machine CPU model (from {@code /proc/cpuinfo}), cores the JVM sees, the Java version and the
+ *     OpenBLAS kernel
  */
 public record RunInfo(String runId, Instant startedAt, String machine) {
 
@@ -31,22 +30,8 @@ public record RunInfo(String runId, Instant startedAt, String machine) {
     }
 
     static String describeMachine() {
-        return cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
-    }
-
-    private static String cpuModel() {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        try {
-            List<String> lines = Files.readAllLines(cpuinfo);
-            for (String line : lines) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-            return "unknown CPU (no 'model name' in /proc/cpuinfo)";
-        } catch (IOException e) {
-            return "unknown CPU (" + cpuinfo + " unreadable: " + e.getMessage() + ")";
-        }
+        return CpuInfo.current().modelName() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), OpenBLAS "
+                + BlasCheck.report().core() + " kernel";
     }
 }

@@ -9,6 +9,8 @@ import org.paramprediction.bench.BenchPlan;
 import org.paramprediction.bench.BenchRun;
 import org.paramprediction.bench.BenchSection;
 import org.paramprediction.data.FashionMnist;
+import org.paramprediction.platform.CpuInfo;
+import org.paramprediction.platform.OpenBlasCore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,8 +38,8 @@ final class BenchCommand implements Callable<Integer> {
     Path out = Path.of("out/bench");
 
     @Option(names = "--sections", split = ",", paramLabel = "SECTION", converter = SectionConverter.class,
-            description = "Sections to run, comma-separated: gemm, training, covariance, mllib, speedup, memory "
-                    + "(default: all).")
+            description = "Sections to run, comma-separated: gemm, kernels, training, covariance, mllib, speedup, "
+                    + "memory (default: all; the blas row of this JVM is always first).")
     List<BenchSection> sections = List.of(BenchSection.values());
 
     @Option(names = "--quick", description = "Smoke-run budgets: 1 epoch on 10,000 rows, fraction 0.1 only, "
@@ -65,6 +67,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--gemm-seconds", description = "Seconds each gemm path is timed, per shape list "
             + "(default: 3; --quick: 0.3).")
     Double gemmSeconds;
+
+    @Option(names = "--gemm-kernels", split = ",", paramLabel = "KERNEL",
+            description = "OpenBLAS kernels the gemm section also times, each in a child JVM with OPENBLAS_CORETYPE "
+                    + "forced, or 'none' (default: every one of Prescott, Sandybridge, Haswell, Zen, SkylakeX this CPU "
+                    + "can run; --quick: Prescott).")
+    List<String> gemmKernels;
+
+    @Option(names = "--child", hidden = true, description = "Run as a child JVM of another bench: start no children.")
+    boolean child;
 
     @Option(names = "--covariance-rows", description = "Training rows whose covariance is timed "
             + "(default: 60000, the whole file; --quick: 10000).")
@@ -135,7 +146,14 @@ final class BenchCommand implements Callable<Integer> {
                 mllibIterations != null ? mllibIterations : b.mllibIterations(),
                 speedupConfig != null ? speedupConfig : b.speedupConfig(),
                 memoryConfig != null ? memoryConfig : b.memoryConfig(),
-                seed);
+                seed, kernels(), child);
+    }
+
+    private List<String> kernels() {
+        if (gemmKernels == null) {
+            return quick ? List.of(OpenBlasCore.GENERIC) : OpenBlasCore.comparable(CpuInfo.current());
+        }
+        return gemmKernels.equals(List.of("none")) ? List.of() : gemmKernels;
     }
 
     /** {@code --sections} values by their lower-case names; the message names the bad value and the choices. */

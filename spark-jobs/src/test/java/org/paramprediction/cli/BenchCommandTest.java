@@ -12,10 +12,11 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paramprediction.SharedSpark;
+import org.paramprediction.platform.BlasCheck;
 
 /**
- * {@code bench} end to end on its cheapest section (the gemm limit, {@code --quick}), on the test
- * JVM's shared SparkSession, and its refusals of bad input: exit 2, the option and the bad value
+ * {@code bench} end to end on its cheapest section (the gemm limit, {@code --quick}, with one forced
+ * kernel in a child JVM), on the test JVM's shared SparkSession, and its refusals of bad input: exit 2, the option and the bad value
  * named, nothing written.
  */
 class BenchCommandTest {
@@ -35,19 +36,29 @@ class BenchCommandTest {
         List<String> csv = Files.readAllLines(out.resolve("bench.csv"));
         assertEquals("section,item,metric,value,unit,baseline,ratio,target,met,note,run_id,started_at,machine",
                 csv.get(0));
-        assertEquals(4, csv.size(), String.join("\n", csv));
+        // blas row; this JVM's three gemm figures; child JVMs with the chosen kernel and with Prescott
+        // forced (--quick's list), and the comparison of the two
+        assertEquals(1 + 1 + 3 + 3, csv.size(), String.join("\n", csv));
+        assertTrue(csv.get(1).startsWith("blas,OpenBLAS " + BlasCheck.report().core() + " kernel,sgemm 512^3 probe,"),
+                csv.get(1));
         for (String metric : List.of("Nd4j.gemm rate", "cblas_sgemm rate", "gemm limit")) {
             assertTrue(csv.stream().anyMatch(l -> l.startsWith("gemm,") && l.contains("," + metric + ",")),
                     metric + " in " + csv);
         }
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("gemm,OPENBLAS_CORETYPE=Prescott (Prescott),gemm limit,")),
+                "the child JVM ran the forced kernel: " + csv);
         List<Row> rows = SharedSpark.session().read().parquet(out.resolve("bench.parquet").toString())
-                .orderBy("metric").collectAsList();
-        assertEquals(List.of("Nd4j.gemm rate", "cblas_sgemm rate", "gemm limit"),
-                rows.stream().map(row -> (String) row.getAs("metric")).toList());
+                .filter("section = 'gemm'").collectAsList();
+        assertEquals(6, rows.size());
         for (Row row : rows) {
             double gflops = row.getAs("value");
             assertTrue(gflops > 1 && gflops < 10_000, "a plausible GFLOP/s figure: " + gflops);
         }
+        Row comparison = rows.stream().filter(x -> ((String) x.getAs("item")).startsWith("chosen kernel")).findFirst()
+                .orElseThrow();
+        assertEquals(">= 0.9", comparison.getAs("target"));
+        double ratio = comparison.getAs("ratio");
+        assertEquals((double) comparison.getAs("value") / (double) comparison.getAs("baseline"), ratio, 1e-9);
         assertFalse(SharedSpark.session().sparkContext().isStopped(), "the shared session keeps running");
     }
 
@@ -57,6 +68,16 @@ class BenchCommandTest {
         CliRun r = CliRun.of("bench", "--sections", "gemm,gpu", "--out", out.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--sections") && r.err().contains("'gpu'") && r.err().contains("memory"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void anUnknownKernelIsRefusedByName() {
+        Path out = tmp.resolve("kernel");
+        CliRun r = CliRun.of("bench", "--sections", "gemm", "--gemm-kernels", "Prescott,Pentium4", "--out",
+                out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--gemm-kernels: unknown OpenBLAS kernel 'Pentium4'"), r.err());
         assertFalse(Files.exists(out));
     }
 
