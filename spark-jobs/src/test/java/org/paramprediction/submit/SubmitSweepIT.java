@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paramprediction.platform.CpuInfo;
+import org.paramprediction.platform.OpenBlasCore;
 
 /**
  * Runs {@code submit-scripts/submit-sweep.sh} through Spark's own launcher on {@code local[2]}: a
@@ -81,6 +83,11 @@ class SubmitSweepIT {
     private record Run(int exitCode, String output) {}
 
     private Run submit(Path config, Path out) throws IOException, InterruptedException {
+        return submit(config, out, Map.of());
+    }
+
+    /** As {@link #submit(Path, Path)}, with more (or overriding) environment variables. */
+    private Run submit(Path config, Path out, Map<String, String> more) throws IOException, InterruptedException {
         Path log = tmp.resolve("submit-" + config.getFileName() + ".log");
         ProcessBuilder pb = new ProcessBuilder("bash", repo.resolve("submit-scripts/submit-sweep.sh").toString(),
                 config.toString(), out.toString())
@@ -98,6 +105,8 @@ class SubmitSweepIT {
         env.put("MASTER", "local[2]");
         env.put("DRIVER_MEMORY", "2g");
         env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.remove("OPENBLAS_CORETYPE"); // each JVM chooses, unless a test sets it
+        env.putAll(more);
         Process p = pb.start();
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -152,6 +161,62 @@ class SubmitSweepIT {
             assertEquals("OK", rs.getString(3));
         } catch (SQLException e) {
             throw new AssertionError(e.getMessage() + "\n" + run.output(), e);
+        }
+    }
+
+    /**
+     * {@code local-cluster[1,1,1024]}: a Master and a Worker in the driver, and an executor in a JVM of
+     * its own, launched by the Worker from the stand-in SPARK_HOME. The executor must choose its own
+     * OpenBLAS kernel through the plugin (its log says so) and the trial rows carry that kernel.
+     */
+    @Test
+    void theExecutorJvmChoosesItsOwnKernelThroughThePlugin() throws Exception {
+        Path config = Files.writeString(tmp.resolve("submit-it.yaml"), CONFIG);
+        Path out = tmp.resolve("cluster-out");
+        Path work = sparkHome.resolve("work");
+        deleteRecursively(work);
+        Run run = submit(config, out, Map.of("MASTER", "local-cluster[1,1,1024]", "EXECUTOR_MEMORY", "1g",
+                "EXECUTOR_CORES", "1", "MEMORY_OVERHEAD", "512m"));
+        assertEquals(0, run.exitCode(), run.output());
+        String expected = OpenBlasCore.forCpu(CpuInfo.current()).orElse(null);
+        List<String> executorLogs;
+        try (Stream<Path> s = Files.walk(work)) {
+            executorLogs = s.filter(f -> f.getFileName().toString().equals("stderr")).map(f -> {
+                try {
+                    return Files.readString(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        }
+        assertEquals(1, executorLogs.size(), "one executor JVM under " + work);
+        String log = executorLogs.get(0);
+        assertTrue(log.contains("CoarseGrainedExecutorBackend"), "an executor's log");
+        if (expected != null) {
+            assertTrue(log.contains("BLAS: OpenBLAS " + expected + " kernel (chosen for the CPU's"),
+                    "the plugin set the kernel in the executor JVM:\n" + log);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT blas_core), min(blas_core), "
+                        + "min(cpu_model) FROM read_parquet('" + out + "/trials/*/*.parquet')")) {
+            assertTrue(rs.next());
+            assertEquals(2, rs.getLong(1));
+            assertEquals(1, rs.getLong(2));
+            if (expected != null) {
+                assertEquals(expected, rs.getString(3), "the executor's kernel in the trial rows");
+            }
+            assertEquals(CpuInfo.current().modelName(), rs.getString(4));
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
