@@ -32,7 +32,8 @@ measure() { # label sha [OPENBLAS_CORETYPE]
     --out "$out/bench" > "$WORK/$label-bench.log" 2>&1
   local kernel limit epoch start end
   kernel=$(sed -n 's/^Core: //p' "$WORK/$label-bench.log" | head -1)
-  limit=$(csv_value "$out/bench/bench.csv" gemm "$(awk -F, '$1=="gemm" && $3=="gemm limit" {print $2; exit}' "$out/bench/bench.csv")" "gemm limit")
+  limit=$(sed -n 's/^gemm: Nd4j.gemm \([0-9.]*\), cblas \([0-9.]*\) GFLOP\/s$/\1 \2/p' "$WORK/$label-bench.log" | head -1 \
+    | awk '{print ($1 > $2) ? $1 : $2}')
   epoch=$(csv_value "$out/bench/bench.csv" training Full s/epoch)
   start=$(date +%s.%N)
   env ${core:+OPENBLAS_CORETYPE=$core} java -Xmx3g "${JAVA17_SPARK_FLAGS[@]}" -cp "$cp" org.paramprediction.cli.Main \
@@ -41,7 +42,7 @@ measure() { # label sha [OPENBLAS_CORETYPE]
   printf '| %s | %s | %s | %s | %.1f | %.3f | %.0f |\n' "$label" "$(git rev-parse --short "$sha")" \
     "${core:+OPENBLAS_CORETYPE=$core}" "$kernel" "$limit" "$epoch" "$(echo "$end - $start" | bc)"
 }
-echo "machine: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "machine: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(getconf _NPROCESSORS_ONLN) cores; $(date -u +%Y-%m-%dT%H:%MZ)"
 printf '| build | commit | set by hand | OpenBLAS kernel | gemm limit (GFLOP/s) | Full s/epoch | quickstart wall (s) |\n'
 printf '|---|---|---|---|---:|---:|---:|\n'
 measure before "$(git rev-parse "$BEFORE")"

@@ -8,6 +8,11 @@ interface ElementwiseKernels {
     /** {@code v = v - decay w} (skipped when {@code decay == 0}), then {@code w = w + v}. */
     void momentumUpdate(INDArray w, INDArray v, double decay);
 
+    /** The update in one pass where the implementation has one (at any vector width); else {@link #momentumUpdate}. */
+    default void fusedMomentumUpdate(INDArray w, INDArray v, double decay) {
+        momentumUpdate(w, v, decay);
+    }
+
     /** {@code z = z > 0 ? z : 0}, in place. */
     void relu(INDArray z);
 

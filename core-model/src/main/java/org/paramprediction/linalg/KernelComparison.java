@@ -2,15 +2,18 @@ package org.paramprediction.linalg;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The elementwise kernels of this JVM ({@link Kernels#implementation()}: fused Vector API loops at
- * the JVM's preferred width, or the portable ones) against the portable kernels, on the arrays of a
- * Full 784-500-500-10 training step: nanoseconds per element of each, and how far the results are
- * apart in ulps. The benchmark runs it in JVMs of several vector widths ({@code -XX:UseAVX=N}).
+ * The Vector API kernels at this JVM's preferred width (the one-pass update included, whether or not
+ * {@link Kernels} uses it at this width) against the portable kernels, on the arrays of a Full
+ * 784-500-500-10 training step: nanoseconds per element of each, and how far the results are apart
+ * in ulps. The benchmark runs it in JVMs of several vector widths ({@code -XX:UseAVX=N}); these
+ * figures are what {@link Kernels} bases its choice on. Without the Vector API module both columns
+ * time the portable kernels.
  */
 public final class KernelComparison {
 
@@ -30,15 +33,15 @@ public final class KernelComparison {
 
     /** Times each kernel for about {@code seconds / 8} per implementation, after a warm-up. */
     public static List<Timing> measure(double seconds) {
-        ElementwiseKernels fused = Kernels.impl();
         ElementwiseKernels portable = new PortableKernels();
+        ElementwiseKernels fused = vectorKernels().orElse(portable);
         double budget = seconds / 8;
         List<Timing> out = new ArrayList<>();
 
         INDArray w = random(784, 500, 1);
         INDArray v = random(784, 500, 2).muli(1e-2);
         out.add(new Timing("momentum update (784x500)", w.length(),
-                nanosPerElement(fused, k -> k.momentumUpdate(w, v, 2e-7), w.length(), budget),
+                nanosPerElement(fused, k -> fusedUpdate(k, w, v, 2e-7), w.length(), budget),
                 nanosPerElement(portable, k -> k.momentumUpdate(w, v, 2e-7), w.length(), budget),
                 maxUlps(fused, portable, 784, 500)));
 
@@ -62,6 +65,22 @@ public final class KernelComparison {
         return out;
     }
 
+    /** What the timed column runs: "vector (..., N-bit)" or the portable kernels' name. */
+    public static String timedName() {
+        return vectorKernels().map(k -> "vector (jdk.incubator.vector, " + jdk.incubator.vector.VectorShape
+                .preferredShape().vectorBitSize() + "-bit)").orElse(new PortableKernels().name());
+    }
+
+    private static Optional<ElementwiseKernels> vectorKernels() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? Kernels.vectorKernels()
+                : Optional.empty();
+    }
+
+    /** The one-pass update of the Vector API kernels (at any width), else the implementation's own. */
+    private static void fusedUpdate(ElementwiseKernels k, INDArray w, INDArray v, double decay) {
+        k.fusedMomentumUpdate(w, v, decay);
+    }
+
     private static double nanosPerElement(ElementwiseKernels k, Pass pass, long elements, double seconds) {
         for (int i = 0; i < 200; i++) {
             pass.run(k); // warm-up: C2 compiles the loop
@@ -81,7 +100,7 @@ public final class KernelComparison {
         INDArray v1 = random(rows, cols, 7).muli(1e-2);
         INDArray w2 = w1.dup('f');
         INDArray v2 = v1.dup('f');
-        a.momentumUpdate(w1, v1, 0.3);
+        fusedUpdate(a, w1, v1, 0.3);
         b.momentumUpdate(w2, v2, 0.3);
         return Math.max(ulps(v1.data().asFloat(), v2.data().asFloat()), ulps(w1.data().asFloat(), w2.data().asFloat()));
     }

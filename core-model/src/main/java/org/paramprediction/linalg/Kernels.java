@@ -2,6 +2,7 @@ package org.paramprediction.linalg;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +43,6 @@ public final class Kernels {
         IMPL.unitFloats(src, srcOff, dst, dstOff, n);
     }
 
-    /** This JVM's implementation (for {@link KernelComparison}). */
-    static ElementwiseKernels impl() {
-        return IMPL;
-    }
-
     /** Which implementation this JVM uses. */
     public static String implementation() {
         return IMPL.name();
@@ -64,13 +60,18 @@ public final class Kernels {
             LOG.info("the JVM runs with UseAVX={} (below AVX2): using the portable elementwise kernels", useAvx());
             return new PortableKernels();
         }
+        return vectorKernels().orElseGet(PortableKernels::new);
+    }
+
+    /** The Vector API kernels; empty (with a warning) if the module is there but they cannot load. */
+    static Optional<ElementwiseKernels> vectorKernels() {
         try {
             // by name, so that a JVM without the module never links the class
-            return (ElementwiseKernels) Class.forName("org.paramprediction.linalg.VectorKernels")
-                    .getDeclaredConstructor().newInstance();
+            return Optional.of((ElementwiseKernels) Class.forName("org.paramprediction.linalg.VectorKernels")
+                    .getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException | LinkageError e) {
             LOG.warn("Vector API present but unusable ({}); using the portable kernels", e.toString());
-            return new PortableKernels();
+            return Optional.empty();
         }
     }
 

@@ -58,7 +58,8 @@ final class VectorKernels implements ElementwiseKernels {
     }
 
     /** The one-pass update, whatever the width (the tests check it at every width). */
-    void fusedMomentumUpdate(INDArray w, INDArray v, double decay) {
+    @Override
+    public void fusedMomentumUpdate(INDArray w, INDArray v, double decay) {
         if (!dense(w) || !dense(v) || w.length() != v.length() || w.ordering() != v.ordering()) {
             portable.momentumUpdate(w, v, decay);
             return;

@@ -11,8 +11,8 @@ import org.paramprediction.linalg.KernelComparison;
 import org.paramprediction.linalg.Kernels;
 
 /**
- * The fused elementwise kernels against the portable ones ({@link KernelComparison}): in this JVM, at
- * its preferred vector width, and in child JVMs with {@code -XX:UseAVX=2} (256-bit vectors, what an
+ * The Vector API elementwise kernels against the portable ones ({@link KernelComparison}): in this
+ * JVM, at its preferred vector width, and in child JVMs with {@code -XX:UseAVX=2} (256-bit vectors, what an
  * AVX2 executor runs) and {@code -XX:UseAVX=0} (128-bit). Each row gives the fused kernel's ns per
  * element against the portable one's, and how far their results are apart in ulps.
  */
@@ -23,16 +23,18 @@ final class KernelsSection implements SectionRunner {
 
     private static final Pattern LINE = Pattern.compile(
             "kernels: \\[(.+)] (.+): fused ([0-9.]+) ns, portable ([0-9.]+) ns, ([0-9.]+) ulps");
+    private static final Pattern USES = Pattern.compile("kernels: training uses (.+)");
 
     @Override
     public List<BenchRow> run(BenchContext ctx) throws Exception {
         List<BenchRow> rows = new ArrayList<>();
-        String impl = Kernels.implementation();
+        String impl = KernelComparison.timedName();
+        ctx.log().println("kernels: training uses " + Kernels.implementation());
         for (KernelComparison.Timing t : KernelComparison.measure(ctx.plan().gemmSeconds())) {
             ctx.log().printf(Locale.ROOT, "kernels: [%s] %s: fused %.4f ns, portable %.4f ns, %.1f ulps%n", impl,
                     t.kernel(), t.fusedNanosPerElement(), t.portableNanosPerElement(), t.maxUlps());
-            rows.add(row(impl, "this JVM", t.kernel(), t.fusedNanosPerElement(), t.portableNanosPerElement(),
-                    t.maxUlps()));
+            rows.add(row(impl, "this JVM", Kernels.implementation(), t.kernel(), t.fusedNanosPerElement(),
+                    t.portableNanosPerElement(), t.maxUlps()));
         }
         if (!ctx.plan().child()) {
             for (String flag : WIDTH_FLAGS) {
@@ -50,9 +52,12 @@ final class KernelsSection implements SectionRunner {
             Path log = ctx.plan().out().resolve("logs").resolve("kernels-" + tag + ".log");
             ChildJvm.requireSuccess(ChildJvm.run("1g", List.of(flag), java.util.Map.of(), args, log, false), args);
             List<BenchRow> rows = new ArrayList<>();
-            Matcher m = LINE.matcher(Files.readString(log));
+            String text = Files.readString(log);
+            Matcher uses = USES.matcher(text);
+            String used = uses.find() ? uses.group(1) : "unknown";
+            Matcher m = LINE.matcher(text);
             while (m.find()) {
-                rows.add(row(m.group(1), "child JVM " + flag, m.group(2), Double.parseDouble(m.group(3)),
+                rows.add(row(m.group(1), "child JVM " + flag, used, m.group(2), Double.parseDouble(m.group(3)),
                         Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5))));
             }
             if (rows.isEmpty()) {
@@ -63,10 +68,12 @@ final class KernelsSection implements SectionRunner {
         }
     }
 
-    private static BenchRow row(String impl, String where, String kernel, double fused, double portable, double ulps) {
+    private static BenchRow row(String impl, String where, String used, String kernel, double fused, double portable,
+            double ulps) {
         return BenchRow.of(BenchSection.KERNELS, kernel + ", " + impl + ", " + where, "ns per element", fused, "ns")
                 .withBaseline(portable, portable / fused)
                 .withNote(String.format(Locale.ROOT, "baseline = the portable kernel's ns per element; ratio = portable"
-                        + " / fused (speedup); results %.1f ulps apart at most", ulps));
+                        + " / vector (speedup); results %.1f ulps apart at most; training in that JVM uses %s", ulps,
+                        used));
     }
 }
