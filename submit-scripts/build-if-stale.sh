@@ -6,8 +6,8 @@ CP_FILE="$PWD/spark-jobs/target/runtime-classpath.txt"
 if [ ! -f "$JAR" ] || [ ! -f "$CP_FILE" ] || \
    [ -n "$(find pom.xml core-model/pom.xml spark-jobs/pom.xml core-model/src/main spark-jobs/src/main -newer "$JAR" -type f | head -1)" ]; then
   echo "building the shaded jar (mvn install, tests skipped)..."
-  mvn -B -q install -DskipTests
+  mvn -B -q -Dstyle.color=never install -DskipTests
   # Spark is 'provided' (not in the jar): take it from the local Maven repository for a local run.
-  mvn -B -q -pl spark-jobs dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile=target/runtime-classpath.txt
+  mvn -B -q -Dstyle.color=never -pl spark-jobs dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile=target/runtime-classpath.txt
 fi
 RUN_CP="$JAR:$(cat "$CP_FILE")"
