@@ -29,9 +29,15 @@ public final class KernelComparison {
         void run(ElementwiseKernels k);
     }
 
+    /** The warm-up may take this long even on a short budget, so that C2 has compiled the loop. */
+    private static final double MIN_WARM_UP_SECONDS = 1.0;
+
     private KernelComparison() {}
 
-    /** Times each kernel for about {@code seconds / 8} per implementation, after a warm-up. */
+    /**
+     * Times each kernel for about {@code seconds / 8} per implementation, after a warm-up of 200 calls
+     * or at most that long (at least a second; at least one call).
+     */
     public static List<Timing> measure(double seconds) {
         ElementwiseKernels portable = new PortableKernels();
         ElementwiseKernels fused = vectorKernels().orElse(portable);
@@ -82,8 +88,10 @@ public final class KernelComparison {
     }
 
     private static double nanosPerElement(ElementwiseKernels k, Pass pass, long elements, double seconds) {
-        for (int i = 0; i < 200; i++) {
-            pass.run(k); // warm-up: C2 compiles the loop
+        long warm = System.nanoTime();
+        double warmSeconds = Math.max(seconds, MIN_WARM_UP_SECONDS);
+        for (int i = 0; i < 200 && (System.nanoTime() - warm) / 1e9 < warmSeconds; i++) {
+            pass.run(k); // warm-up: C2 compiles the loop (bounded in time: a scalar fallback is slow)
         }
         long start = System.nanoTime();
         long reps = 0;

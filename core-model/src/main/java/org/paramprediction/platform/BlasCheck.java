@@ -50,8 +50,16 @@ public final class BlasCheck {
     private static BlasReport check() {
         BlasKernel.Choice choice = BlasKernel.configure();
         CpuInfo cpu = CpuInfo.current();
-        String core = BlasKernel.activeCore();
-        double gflops = probeGflops();
+        String core;
+        double gflops;
+        try {
+            core = BlasKernel.activeCore();
+            gflops = probeGflops();
+        } catch (RuntimeException | LinkageError e) { // no usable OpenBLAS: say so, the math will fail loudly later
+            LOG.warn("BLAS check failed: {}", e.toString());
+            core = "unknown";
+            gflops = Double.NaN;
+        }
         return new BlasReport(cpu.modelName(), cpu.vectorLevel(), core, choice, BlasKernel.threads(), gflops,
                 warning(cpu, core, choice));
     }

@@ -63,6 +63,26 @@ class BenchCommandTest {
     }
 
     @Test
+    void quickKernelsSectionTimesThreeVectorWidths() throws IOException {
+        SharedSpark.session();
+        Path out = tmp.resolve("kernels");
+        CliRun r = CliRun.of("bench", "--sections", "kernels", "--quick", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> kernels = Files.readAllLines(out.resolve("bench.csv")).stream()
+                .filter(l -> l.startsWith("kernels,")).toList();
+        for (String where : List.of("this JVM", "child JVM -XX:UseAVX=2", "child JVM -XX:UseAVX=0")) {
+            assertEquals(4, kernels.stream().filter(l -> l.contains(", " + where + "\"")).count(), where + ": " + kernels);
+        }
+        assertTrue(kernels.stream().anyMatch(l -> l.contains("128-bit") && l.contains("UseAVX=0")
+                && l.contains("training in that JVM uses portable")), "below AVX2 training runs portable: " + kernels);
+        java.util.regex.Pattern ulps = java.util.regex.Pattern.compile("results ([0-9.]+) ulps apart");
+        for (String l : kernels) {
+            java.util.regex.Matcher m = ulps.matcher(l);
+            assertTrue(m.find() && Double.parseDouble(m.group(1)) <= 2, "vector and portable within 2 ulps: " + l);
+        }
+    }
+
+    @Test
     void anUnknownSectionIsRefusedByName() {
         Path out = tmp.resolve("unknown");
         CliRun r = CliRun.of("bench", "--sections", "gemm,gpu", "--out", out.toString());
