@@ -14,7 +14,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 if [ $# -eq 0 ]; then
-  sed -n '7,14p' "$0" >&2
+  sed -n '7,13p' "$0" >&2
   exit 2
 fi
 RUN_CP="$(cd "$ROOT" && source submit-scripts/build-if-stale.sh >&2 && echo "$RUN_CP")"
