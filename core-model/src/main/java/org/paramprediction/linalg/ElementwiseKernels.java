@@ -13,6 +13,11 @@ interface ElementwiseKernels {
         momentumUpdate(w, v, decay);
     }
 
+    /** The name of the implementation with {@link #fusedMomentumUpdate} as its update. */
+    default String fusedName() {
+        return name();
+    }
+
     /** {@code z = z > 0 ? z : 0}, in place. */
     void relu(INDArray z);
 

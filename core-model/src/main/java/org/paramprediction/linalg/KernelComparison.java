@@ -2,7 +2,6 @@ package org.paramprediction.linalg;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -40,14 +39,14 @@ public final class KernelComparison {
      */
     public static List<Timing> measure(double seconds) {
         ElementwiseKernels portable = new PortableKernels();
-        ElementwiseKernels fused = vectorKernels().orElse(portable);
+        ElementwiseKernels fused = Kernels.vectorKernels().orElse(portable);
         double budget = seconds / 8;
         List<Timing> out = new ArrayList<>();
 
         INDArray w = random(784, 500, 1);
         INDArray v = random(784, 500, 2).muli(1e-2);
         out.add(new Timing("momentum update (784x500)", w.length(),
-                nanosPerElement(fused, k -> fusedUpdate(k, w, v, 2e-7), w.length(), budget),
+                nanosPerElement(fused, k -> k.fusedMomentumUpdate(w, v, 2e-7), w.length(), budget),
                 nanosPerElement(portable, k -> k.momentumUpdate(w, v, 2e-7), w.length(), budget),
                 maxUlps(fused, portable, 784, 500)));
 
@@ -71,20 +70,9 @@ public final class KernelComparison {
         return out;
     }
 
-    /** What the timed column runs: "vector (..., N-bit)" or the portable kernels' name. */
+    /** What the timed column runs: the Vector API kernels with their one-pass update, else the portable ones. */
     public static String timedName() {
-        return vectorKernels().map(k -> "vector (jdk.incubator.vector, " + jdk.incubator.vector.VectorShape
-                .preferredShape().vectorBitSize() + "-bit)").orElse(new PortableKernels().name());
-    }
-
-    private static Optional<ElementwiseKernels> vectorKernels() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? Kernels.vectorKernels()
-                : Optional.empty();
-    }
-
-    /** The one-pass update of the Vector API kernels (at any width), else the implementation's own. */
-    private static void fusedUpdate(ElementwiseKernels k, INDArray w, INDArray v, double decay) {
-        k.fusedMomentumUpdate(w, v, decay);
+        return Kernels.vectorKernels().map(ElementwiseKernels::fusedName).orElse(new PortableKernels().name());
     }
 
     private static double nanosPerElement(ElementwiseKernels k, Pass pass, long elements, double seconds) {
@@ -108,7 +96,7 @@ public final class KernelComparison {
         INDArray v1 = random(rows, cols, 7).muli(1e-2);
         INDArray w2 = w1.dup('f');
         INDArray v2 = v1.dup('f');
-        fusedUpdate(a, w1, v1, 0.3);
+        a.fusedMomentumUpdate(w1, v1, 0.3);
         b.momentumUpdate(w2, v2, 0.3);
         return Math.max(ulps(v1.data().asFloat(), v2.data().asFloat()), ulps(w1.data().asFloat(), w2.data().asFloat()));
     }

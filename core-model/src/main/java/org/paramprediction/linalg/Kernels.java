@@ -49,22 +49,29 @@ public final class Kernels {
     }
 
     private static ElementwiseKernels choose() {
-        if (!ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+        if (!vectorApiPresent()) {
             LOG.info("jdk.incubator.vector is not in this JVM (add --add-modules jdk.incubator.vector); "
                     + "using the portable elementwise kernels");
             return new PortableKernels();
         }
-        if (isX86() && useAvx() < 2) {
+        int avx = useAvx();
+        if (isX86() && avx < 2) {
             // Below AVX2 HotSpot compiles few Vector API operations (no vector FMA, blend or widening), and
-            // the rest run the API's scalar fallback: measured 10-10,000x slower than the portable kernels.
-            LOG.info("the JVM runs with UseAVX={} (below AVX2): using the portable elementwise kernels", useAvx());
+            // the rest run the API's scalar fallback: measured 17-10,000x slower than the portable kernels.
+            LOG.info("the JVM runs with UseAVX={} (below AVX2): using the portable elementwise kernels", avx);
             return new PortableKernels();
         }
         return vectorKernels().orElseGet(PortableKernels::new);
     }
 
-    /** The Vector API kernels; empty (with a warning) if the module is there but they cannot load. */
+    /**
+     * The Vector API kernels, whether or not this JVM trains with them; empty without the module, and
+     * (with a warning) if the module is there but they cannot load.
+     */
     static Optional<ElementwiseKernels> vectorKernels() {
+        if (!vectorApiPresent()) {
+            return Optional.empty();
+        }
         try {
             // by name, so that a JVM without the module never links the class
             return Optional.of((ElementwiseKernels) Class.forName("org.paramprediction.linalg.VectorKernels")
@@ -73,6 +80,10 @@ public final class Kernels {
             LOG.warn("Vector API present but unusable ({}); using the portable kernels", e.toString());
             return Optional.empty();
         }
+    }
+
+    private static boolean vectorApiPresent() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
     private static boolean isX86() {

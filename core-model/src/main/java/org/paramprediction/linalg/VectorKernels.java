@@ -162,6 +162,11 @@ final class VectorKernels implements ElementwiseKernels {
                 + (S.vectorBitSize() < FUSED_UPDATE_MIN_BITS ? "; update by axpy" : "") + ")";
     }
 
+    @Override
+    public String fusedName() {
+        return "vector (jdk.incubator.vector, " + S.vectorBitSize() + "-bit)";
+    }
+
     private static boolean dense(INDArray x) {
         return x.dataType() == DataType.FLOAT && !x.isView() && x.offset() == 0 && x.elementWiseStride() == 1
                 && x.length() <= Integer.MAX_VALUE / Float.BYTES;

@@ -78,18 +78,28 @@ public record CpuInfo(String vendor, int family, int model, String modelName, Se
         return Arrays.stream(required).allMatch(flags::contains);
     }
 
-    /** The widest x86 vector extension usable here: "AVX-512", "AVX2", "AVX", "SSE" or "none". */
-    public String vectorLevel() {
-        if (has(OpenBlasCore.AVX512_FLAGS)) {
-            return "AVX-512";
+    /** The AVX-512 subsets OpenBLAS's SkylakeX kernels use. */
+    static final String[] AVX512_FLAGS = {"avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512cd"};
+
+    /** The widest x86 vector level usable here: 3 AVX-512 (F, BW, VL, DQ, CD), 2 AVX2 + FMA, 1 AVX, 0 otherwise. */
+    public int level() {
+        if (has(AVX512_FLAGS)) {
+            return 3;
         }
         if (has("avx2", "fma")) {
-            return "AVX2";
+            return 2;
         }
-        if (has("avx")) {
-            return "AVX";
-        }
-        return has("sse2") ? "SSE" : "none";
+        return has("avx") ? 1 : 0;
+    }
+
+    /** {@link #level()} by name: "AVX-512", "AVX2", "AVX", "SSE" or "none". */
+    public String vectorLevel() {
+        return switch (level()) {
+            case 3 -> "AVX-512";
+            case 2 -> "AVX2";
+            case 1 -> "AVX";
+            default -> has("sse2") ? "SSE" : "none";
+        };
     }
 
     private static int parseInt(String s) {

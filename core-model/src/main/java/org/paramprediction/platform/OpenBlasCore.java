@@ -28,13 +28,10 @@ import java.util.Optional;
  */
 public final class OpenBlasCore {
 
-    /** The AVX-512 subsets OpenBLAS's SkylakeX kernels use. */
-    static final String[] AVX512_FLAGS = {"avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512cd"};
-
     /** The generic SSE3 kernel OpenBLAS falls back to on CPUs it does not know. */
     public static final String GENERIC = "Prescott";
 
-    /** A kernel name and the widest vector level its code needs (0 SSE, 1 AVX, 2 AVX2 + FMA, 3 AVX-512). */
+    /** A kernel name and the widest vector level its code needs ({@link CpuInfo#level()}'s scale). */
     private record Core(String name, int level) {}
 
     // OpenBLAS's x86-64 DYNAMIC_ARCH kernels, with their names as openblas_get_corename() prints them
@@ -51,7 +48,7 @@ public final class OpenBlasCore {
 
     /** The kernel this CPU should run, or empty to leave the choice to OpenBLAS. */
     public static Optional<String> forCpu(CpuInfo cpu) {
-        int level = level(cpu);
+        int level = cpu.level();
         if (level == 3) {
             return Optional.of("SkylakeX");
         }
@@ -60,17 +57,6 @@ public final class OpenBlasCore {
             return Optional.of(amd ? "Zen" : "Haswell");
         }
         return level == 1 ? Optional.of("Sandybridge") : Optional.empty();
-    }
-
-    /** The widest vector level of the CPU: 3 AVX-512, 2 AVX2 + FMA, 1 AVX, 0 otherwise. */
-    static int level(CpuInfo cpu) {
-        if (cpu.has(AVX512_FLAGS)) {
-            return 3;
-        }
-        if (cpu.has("avx2", "fma")) {
-            return 2;
-        }
-        return cpu.has("avx") ? 1 : 0;
     }
 
     /** The vector level a kernel needs, or -1 for a name OpenBLAS does not have (case-insensitive). */
@@ -88,7 +74,7 @@ public final class OpenBlasCore {
      * Prescott, Sandybridge, Haswell, Zen, SkylakeX (those whose instructions it has).
      */
     public static List<String> comparable(CpuInfo cpu) {
-        int level = level(cpu);
+        int level = cpu.level();
         return List.of("Prescott", "Sandybridge", "Haswell", "Zen", "SkylakeX").stream()
                 .filter(k -> level(k) <= level).toList();
     }

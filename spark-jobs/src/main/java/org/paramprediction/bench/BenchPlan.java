@@ -99,13 +99,13 @@ public record BenchPlan(Set<BenchSection> sections, boolean quick, Path out, Pat
             p.add("--gemm-seconds must be > 0 but was " + gemmSeconds);
         }
         CpuInfo cpu = CpuInfo.current();
+        List<String> runnable = OpenBlasCore.comparable(cpu);
         for (String k : gemmKernels) {
             if (OpenBlasCore.level(k) < 0) {
-                p.add("--gemm-kernels: unknown OpenBLAS kernel '" + k + "'; choose from " + OpenBlasCore.comparable(cpu)
-                        + " or none");
-            } else if (!OpenBlasCore.comparable(cpu).contains(OpenBlasCore.canonical(k))) {
+                p.add("--gemm-kernels: unknown OpenBLAS kernel '" + k + "'; choose from " + runnable + " or none");
+            } else if (!runnable.contains(OpenBlasCore.canonical(k))) {
                 p.add("--gemm-kernels: this CPU (" + cpu.modelName() + ", " + cpu.vectorLevel() + ") cannot run '" + k
-                        + "' (it would die with SIGILL); choose from " + OpenBlasCore.comparable(cpu));
+                        + "' (it would die with SIGILL); choose from " + runnable);
             }
         }
         atLeast(p, "--covariance-rows", covarianceRows, 2);

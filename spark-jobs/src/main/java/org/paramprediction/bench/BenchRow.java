@@ -32,6 +32,10 @@ public record BenchRow(String section, String item, String metric, Double value,
         return new BenchRow(section, item, metric, value, unit, baseline, ratio, t.text(), verdict, note);
     }
 
+    public BenchRow withItem(String text) {
+        return new BenchRow(section, text, metric, value, unit, baseline, ratio, target, met, note);
+    }
+
     public BenchRow withNote(String text) {
         return new BenchRow(section, item, metric, value, unit, baseline, ratio, target, met, text);
     }

@@ -23,6 +23,9 @@ final class GemmSection implements SectionRunner {
     /** Issue 12: the kernel chosen without any variable set reaches 90% of the best forced kernel's limit. */
     static final Target CHOSEN_VS_BEST = Target.atLeast(0.9);
 
+    /** The metric of the limit rows. */
+    static final String LIMIT = "gemm limit";
+
     /** Rounds over the kernels in a full run. */
     static final int KERNEL_ROUNDS = 2;
 
@@ -40,7 +43,7 @@ final class GemmSection implements SectionRunner {
         List<BenchRow> rows = new ArrayList<>(List.of(
                 BenchRow.of(BenchSection.GEMM, item, "Nd4j.gemm rate", rates.nd4j(), "GFLOP/s").withNote(how),
                 BenchRow.of(BenchSection.GEMM, item, "cblas_sgemm rate", rates.cblas(), "GFLOP/s").withNote(how),
-                BenchRow.of(BenchSection.GEMM, item, "gemm limit", rates.limit(), "GFLOP/s")
+                BenchRow.of(BenchSection.GEMM, item, LIMIT, rates.limit(), "GFLOP/s")
                         .withNote("the faster of the two paths; kernel " + BlasCheck.report().core())));
         if (!ctx.plan().child() && !ctx.plan().gemmKernels().isEmpty()) {
             rows.addAll(kernelRows(ctx));
@@ -51,26 +54,23 @@ final class GemmSection implements SectionRunner {
     /** The same limit in child JVMs: the project's kernel choice against each forced kernel. */
     private static List<BenchRow> kernelRows(BenchContext ctx) throws Exception {
         int rounds = ctx.plan().quick() ? 1 : KERNEL_ROUNDS;
-        Map<String, KernelChoiceRuns.Run> runs = KernelChoiceRuns.measure(ctx, ctx.plan().gemmKernels(), rounds);
+        KernelChoiceRuns.Result runs = KernelChoiceRuns.measure(ctx, ctx.plan().gemmKernels(), rounds);
         String how = "child JVM, best of " + rounds + " round" + (rounds == 1 ? "" : "s") + " in turns with the other"
                 + " kernels; log in " + ctx.plan().out().resolve("logs");
         List<BenchRow> rows = new ArrayList<>();
-        KernelChoiceRuns.Run chosen = runs.get("");
-        rows.add(BenchRow.of(BenchSection.GEMM, "kernel chosen for this CPU (" + chosen.core() + ")", "gemm limit",
+        KernelChoiceRuns.Run chosen = runs.chosen();
+        rows.add(BenchRow.of(BenchSection.GEMM, "kernel chosen for this CPU (" + chosen.core() + ")", LIMIT,
                 chosen.limit(), "GFLOP/s").withNote(how + "; no " + BlasKernel.VARIABLE + " set"));
         KernelChoiceRuns.Run best = null;
-        for (Map.Entry<String, KernelChoiceRuns.Run> e : runs.entrySet()) {
-            if (e.getKey().isEmpty()) {
-                continue;
-            }
+        for (Map.Entry<String, KernelChoiceRuns.Run> e : runs.forced().entrySet()) {
             KernelChoiceRuns.Run r = e.getValue();
             rows.add(BenchRow.of(BenchSection.GEMM, BlasKernel.VARIABLE + "=" + e.getKey() + " (" + r.core() + ")",
-                    "gemm limit", r.limit(), "GFLOP/s").withNote(how));
+                    LIMIT, r.limit(), "GFLOP/s").withNote(how));
             best = best == null || r.limit() > best.limit() ? r : best;
         }
         if (best != null) {
             rows.add(BenchRow.of(BenchSection.GEMM, "chosen kernel (" + chosen.core() + ") vs the best forced ("
-                    + best.core() + ")", "gemm limit", chosen.limit(), "GFLOP/s")
+                    + best.core() + ")", LIMIT, chosen.limit(), "GFLOP/s")
                     .withBaseline(best.limit(), chosen.limit() / best.limit()).withTarget(CHOSEN_VS_BEST)
                     .withNote("ratio = chosen / best forced kernel's, both from child JVMs of this run"));
         }

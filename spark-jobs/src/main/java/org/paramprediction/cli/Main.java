@@ -28,13 +28,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        BlasKernel.configure(); // first: OpenBLAS reads its kernel choice when it loads
         System.exit(run(args));
     }
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int run(String... args) {
-        BlasKernel.configure();
+        BlasKernel.configure(); // first: OpenBLAS reads its kernel choice when it loads
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + e.getMessage());

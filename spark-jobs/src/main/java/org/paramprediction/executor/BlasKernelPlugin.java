@@ -7,7 +7,6 @@ import org.apache.spark.api.plugin.ExecutorPlugin;
 import org.apache.spark.api.plugin.PluginContext;
 import org.apache.spark.api.plugin.SparkPlugin;
 import org.paramprediction.platform.BlasCheck;
-import org.paramprediction.platform.BlasKernel;
 
 /**
  * A Spark plugin ({@code spark.plugins}) that gives every executor JVM the OpenBLAS kernel of its own
@@ -31,8 +30,7 @@ public final class BlasKernelPlugin implements SparkPlugin {
         return new ExecutorPlugin() {
             @Override
             public void init(PluginContext ctx, Map<String, String> extraConf) {
-                BlasKernel.configure();
-                BlasCheck.logOnce();
+                BlasCheck.logOnce(); // configures the kernel first, then checks and logs it
             }
         };
     }
