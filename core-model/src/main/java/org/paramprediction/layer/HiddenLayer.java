@@ -5,6 +5,7 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.paramprediction.data.Shape;
 
 /**
  * A hidden layer {@code H = g(X W + b)} whose weights are a {@link LinearMap} (full or factored).
@@ -13,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * 1}, which costs a fraction of a separate broadcast add; its gradient {@code db = 1^T dZ} is a gemm
  * with the same ones vector.
  */
-public final class HiddenLayer {
+public final class HiddenLayer implements Layer {
 
     private final LinearMap map;
     private final Activation activation;
@@ -21,6 +22,7 @@ public final class HiddenLayer {
     private final boolean inputGradient;
     private final DataType dtype;
     private final List<Param> params;
+    private final Shape inputShape;
 
     private int batch = -1;
     private INDArray x;
@@ -31,6 +33,17 @@ public final class HiddenLayer {
 
     /** @param inputGradient whether backward must produce {@code dX} (false for the first layer) */
     public HiddenLayer(LinearMap map, Activation activation, boolean inputGradient, DataType dtype) {
+        this(map, activation, inputGradient, dtype, Shape.flat(map.inputs()));
+    }
+
+    /** As above, on inputs of the given shape (e.g. the feature maps of a conv layer, flattened). */
+    public HiddenLayer(LinearMap map, Activation activation, boolean inputGradient, DataType dtype,
+            Shape inputShape) {
+        if (inputShape.features() != map.inputs()) {
+            throw new IllegalArgumentException("input shape " + inputShape + " has " + inputShape.features()
+                    + " features but the weights take " + map.inputs());
+        }
+        this.inputShape = inputShape;
         this.map = map;
         this.activation = activation;
         this.inputGradient = inputGradient;
@@ -50,12 +63,29 @@ public final class HiddenLayer {
         return activation;
     }
 
+    @Override
+    public Shape inputShape() {
+        return inputShape;
+    }
+
+    @Override
+    public Shape outputShape() {
+        return Shape.flat(map.outputs());
+    }
+
+    @Override
     public int inputs() {
         return map.inputs();
     }
 
+    @Override
     public int outputs() {
         return map.outputs();
+    }
+
+    @Override
+    public long dynamicWeights() {
+        return map.dynamicWeights();
     }
 
     public Param bias() {
@@ -63,6 +93,7 @@ public final class HiddenLayer {
     }
 
     /** {@code H = g(x W + b)}; the returned buffer is owned by the layer and reused. */
+    @Override
     public INDArray forward(INDArray input, boolean training) {
         int b = (int) input.rows();
         ensureBuffers(b);
@@ -82,6 +113,7 @@ public final class HiddenLayer {
     }
 
     /** {@link #backward(INDArray)}, then hands every parameter of the layer to {@code update}. */
+    @Override
     public INDArray backward(INDArray dh, ParamUpdate update) {
         activation.backprop(h, dh, scratch);
         Gemm.mul(ones, dh, bias.grad(), false, false, bias.gradAlpha(), bias.gradBeta());
@@ -92,11 +124,12 @@ public final class HiddenLayer {
         return inputGradient ? dx : null;
     }
 
-    /** The output buffer of the last forward pass. */
+    @Override
     public INDArray lastOutput() {
         return h;
     }
 
+    @Override
     public List<Param> params() {
         return params;
     }

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.paramprediction.data.Shape;
 import org.paramprediction.random.Gaussians;
 
 /**
@@ -12,9 +13,10 @@ import org.paramprediction.random.Gaussians;
  * {@code L = -(1/B) sum_r log P[r, y_r]}, whose logit gradient is {@code dZ = (P - Y) / B}.
  *
  * <p>The softmax, loss, argmax and {@code dZ} are one Java pass over the B x classes logits (small),
- * with {@link StrictMath#exp} so results do not depend on JIT intrinsics.
+ * with {@link StrictMath#exp} so results do not depend on JIT intrinsics. As a {@link Layer} its
+ * output is the logits and its backward takes {@code dZ} (what {@link #loss} writes over them).
  */
-public final class SoftmaxOutputLayer {
+public final class SoftmaxOutputLayer implements Layer {
 
     private final Param w;
     private final Param bias;
@@ -35,6 +37,7 @@ public final class SoftmaxOutputLayer {
         this.bias = new Param("b", Nd4j.create(dtype, new long[] {1, classes}, 'f'), false);
     }
 
+    @Override
     public int inputs() {
         return (int) w.value().rows();
     }
@@ -43,6 +46,32 @@ public final class SoftmaxOutputLayer {
         return (int) w.value().columns();
     }
 
+    @Override
+    public Shape inputShape() {
+        return Shape.flat(inputs());
+    }
+
+    @Override
+    public Shape outputShape() {
+        return Shape.flat(classes());
+    }
+
+    @Override
+    public long dynamicWeights() {
+        return w.length();
+    }
+
+    @Override
+    public INDArray lastOutput() {
+        return z;
+    }
+
+    @Override
+    public INDArray forward(INDArray input, boolean training) {
+        return forward(input);
+    }
+
+    @Override
     public List<Param> params() {
         return List.of(w, bias);
     }
@@ -116,9 +145,15 @@ public final class SoftmaxOutputLayer {
 
     /** {@link #backward()}, then hands {@code W} and {@code b} to {@code update}. */
     public INDArray backward(ParamUpdate update) {
-        Gemm.mul(x, z, w.grad(), true, false, w.gradAlpha(), w.gradBeta());
-        Gemm.mul(ones, z, bias.grad(), false, false, bias.gradAlpha(), bias.gradBeta());
-        Gemm.mul(z, w.value(), dx, false, true);
+        return backward(z, update);
+    }
+
+    /** Gradients for the logit gradient {@code dz} (B x classes), then {@code update}; returns {@code dX}. */
+    @Override
+    public INDArray backward(INDArray dz, ParamUpdate update) {
+        Gemm.mul(x, dz, w.grad(), true, false, w.gradAlpha(), w.gradBeta());
+        Gemm.mul(ones, dz, bias.grad(), false, false, bias.gradAlpha(), bias.gradBeta());
+        Gemm.mul(dz, w.value(), dx, false, true);
         update.apply(w);
         update.apply(bias);
         return dx;
