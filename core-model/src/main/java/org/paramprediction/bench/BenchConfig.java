@@ -9,6 +9,7 @@ import org.paramprediction.layer.Network;
 import org.paramprediction.train.DictionarySpec;
 import org.paramprediction.train.LayerSpec;
 import org.paramprediction.train.ModelSpec;
+import org.paramprediction.train.NetworkBuilder;
 import org.paramprediction.train.NetworkRecipe;
 
 /**
@@ -42,7 +43,7 @@ public enum BenchConfig {
             layers.add(new NetworkRecipe.Layer(ls.units(), ls.activation(),
                     List.of(DictionaryRecipe.full(spec.layerInputs(l)))));
         }
-        NetworkRecipe recipe = new NetworkRecipe(spec.inputs(), layers, spec.classes(), List.of());
-        return recipe.network(recipe.dictionaries(), DataType.FLOAT);
+        NetworkRecipe recipe = new NetworkRecipe(spec.inputShape(), layers, spec.classes(), List.of());
+        return NetworkBuilder.network(recipe, recipe.dictionaries(), DataType.FLOAT);
     }
 }

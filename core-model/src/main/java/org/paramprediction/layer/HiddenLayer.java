@@ -14,7 +14,7 @@ import org.paramprediction.data.Shape;
  * 1}, which costs a fraction of a separate broadcast add; its gradient {@code db = 1^T dZ} is a gemm
  * with the same ones vector.
  */
-public final class HiddenLayer implements Layer {
+public final class HiddenLayer implements WeightedLayer {
 
     private final LinearMap map;
     private final Activation activation;
@@ -55,10 +55,12 @@ public final class HiddenLayer implements Layer {
         this.params = List.copyOf(ps);
     }
 
+    @Override
     public LinearMap map() {
         return map;
     }
 
+    @Override
     public Activation activation() {
         return activation;
     }
@@ -88,6 +90,7 @@ public final class HiddenLayer implements Layer {
         return map.dynamicWeights();
     }
 
+    @Override
     public Param bias() {
         return bias;
     }

@@ -10,9 +10,10 @@ import org.paramprediction.stats.Covariance;
 public interface CovarianceSource {
 
     /**
-     * Covariance of the inputs of hidden layer {@code layer} (0-based; 0 = the data itself). For
-     * {@code layer >= 1} the inputs are the activations of {@code lower}'s first {@code layer} hidden
-     * layers (already trained); {@code lower} is null for layer 0.
+     * Covariance of the inputs of weighted layer {@code layer} (0-based; 0 = the data itself). For
+     * {@code layer >= 1} the inputs are the output of {@code lower}'s layers up to its weighted layer
+     * {@code layer} (already trained; {@code lower} may hold just those, under a stage head);
+     * {@code lower} is null for layer 0.
      */
     Covariance covariance(Network lower, int layer, boolean squaredInputs);
 }

@@ -2,11 +2,14 @@ package org.paramprediction.train;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.paramprediction.data.Dataset;
+import java.util.List;
 import org.paramprediction.layer.Network;
+import org.paramprediction.layer.WeightedLayer;
 
 /**
- * Counts, per hidden layer, the units whose activation is zero on every row of a dataset (ReLU units
- * that never fire; they carry no information and make empirical kernels singular).
+ * Counts, per weighted layer, the units (hidden units; output channels of a convolution) whose
+ * activation is zero on every row of a dataset and every position (ReLU units that never fire; they
+ * carry no information and make empirical kernels singular).
  */
 public final class DeadUnits {
 
@@ -15,14 +18,15 @@ public final class DeadUnits {
     private DeadUnits() {}
 
     public static int[] count(Network net, Dataset data) {
-        int layers = net.hiddenLayers().size();
+        List<WeightedLayer> weighted = net.weighted();
+        int layers = weighted.size();
         int[] dead = new int[layers];
         if (layers == 0) {
             return dead;
         }
         boolean[][] fired = new boolean[layers][];
         for (int l = 0; l < layers; l++) {
-            fired[l] = new boolean[net.hiddenLayers().get(l).outputs()];
+            fired[l] = new boolean[weighted.get(l).outputShape().channels()];
         }
         int n = data.size();
         int[] order = Dataset.identityOrder(n);
@@ -30,12 +34,13 @@ public final class DeadUnits {
         for (int from = 0; from < n; from += BATCH) {
             int to = Math.min(n, from + BATCH);
             data.copyRows(order, from, to, rows);
-            net.hiddenOutput(rows, to - from, layers);
+            net.forward(rows, to - from, net.layersBefore(layers));
             for (int l = 0; l < layers; l++) {
-                INDArray maxAbs = net.hiddenLayers().get(l).lastOutput().amax(0);
-                for (int u = 0; u < fired[l].length; u++) {
-                    if (maxAbs.getDouble(u) != 0) {
-                        fired[l][u] = true;
+                INDArray maxAbs = weighted.get(l).lastOutput().amax(0);
+                int area = weighted.get(l).outputShape().area();
+                for (int f = 0; f < maxAbs.length(); f++) {
+                    if (maxAbs.getDouble(f) != 0) {
+                        fired[l][f / area] = true;
                     }
                 }
             }

@@ -28,10 +28,11 @@ public final class LocalCovarianceSource implements CovarianceSource {
         if (layer == 0) {
             return inputCache.computeIfAbsent(squaredInputs, this::inputCovariance);
         }
-        int width = lower.hiddenLayers().get(layer - 1).outputs();
+        int count = lower.layersBefore(layer);
+        int width = lower.widthAfter(count);
         CovarianceAccumulator acc = new CovarianceAccumulator(width, squaredInputs);
         forEachBatch((rows, b) -> {
-            INDArray h = lower.hiddenOutput(rows, b, layer);
+            INDArray h = lower.forward(rows, b, count);
             acc.add(h.dup('c').data().asFloat(), b);
         });
         return acc.covariance();

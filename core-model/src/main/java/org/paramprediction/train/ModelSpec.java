@@ -2,6 +2,7 @@ package org.paramprediction.train;
 
 import java.io.Serializable;
 import java.util.List;
+import org.paramprediction.data.Shape;
 
 /**
  * A multilayer perceptron: {@code inputs} (laid out on a {@code gridRows x gridCols} image, or 0 x 0
@@ -22,6 +23,12 @@ public record ModelSpec(int inputs, int gridRows, int gridCols, List<LayerSpec> 
             throw new IllegalArgumentException("grid " + gridRows + "x" + gridCols
                     + " must be 0x0 or cover exactly the " + inputs + " inputs");
         }
+    }
+
+    /** The shape of one example: the image grid, or the inputs on a line when there is none. */
+    public Shape inputShape() {
+        return gridRows > 0 ? Shape.image(gridRows, gridCols)
+                : Shape.flat(inputs);
     }
 
     /** Inputs of hidden layer {@code l} (0-based). */

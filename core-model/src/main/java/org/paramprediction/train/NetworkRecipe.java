@@ -4,14 +4,12 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.paramprediction.data.Shape;
 import org.paramprediction.dictionary.Dictionary;
 import org.paramprediction.dictionary.DictionaryBuilder;
 import org.paramprediction.dictionary.DictionaryRecipe;
 import org.paramprediction.layer.Activation;
-import org.paramprediction.layer.HiddenLayer;
 import org.paramprediction.layer.Network;
-import org.paramprediction.layer.SoftmaxOutputLayer;
 import org.paramprediction.stats.Covariance;
 
 /**
@@ -19,7 +17,8 @@ import org.paramprediction.stats.Covariance;
  * hidden layer its units, activation and one {@link DictionaryRecipe} per column, the number of
  * classes, and the covariances the empirical recipes name. A worker that has it rebuilds every
  * {@code U} bit-identically ({@link DictionaryBuilder} is deterministic) and then needs only the
- * dynamic parameters, in {@link Network#params()} order, to hold the same network.
+ * dynamic parameters, in {@link Network#params()} order, to hold the same network
+ * ({@link NetworkBuilder#network}).
  *
  * <p>A final class of arrays, not a record of lists, so that any Spark serializer can carry it.
  */
@@ -58,13 +57,18 @@ public final class NetworkRecipe implements Serializable {
     }
 
     private final Layer[] layers;
-    private final int inputs;
+    private final Shape inputShape;
     private final int classes;
     private final Covariance[] covariances;
 
     /** @param covariances at least those named by the recipes (others are ignored) */
     public NetworkRecipe(int inputs, List<Layer> layers, int classes, List<Covariance> covariances) {
-        this.inputs = inputs;
+        this(Shape.flat(inputs), layers, classes, covariances);
+    }
+
+    /** @param inputShape the shape of one example (an image, or features on a line) */
+    public NetworkRecipe(Shape inputShape, List<Layer> layers, int classes, List<Covariance> covariances) {
+        this.inputShape = inputShape;
         this.layers = layers.toArray(new Layer[0]);
         this.classes = classes;
         List<Covariance> needed = new ArrayList<>();
@@ -84,7 +88,11 @@ public final class NetworkRecipe implements Serializable {
     }
 
     public int inputs() {
-        return inputs;
+        return inputShape.features();
+    }
+
+    public Shape inputShape() {
+        return inputShape;
     }
 
     public int classes() {
@@ -115,20 +123,6 @@ public final class NetworkRecipe implements Serializable {
             out.add(ds);
         }
         return out;
-    }
-
-    /**
-     * The network with these dictionaries and all dynamic parameters zero; the same structure
-     * {@link StagedTraining} builds (layer {@code l > 0} propagates gradients to its input).
-     */
-    public Network network(List<List<Dictionary>> dictionaries, DataType dtype) {
-        List<HiddenLayer> hidden = new ArrayList<>();
-        for (int l = 0; l < layers.length; l++) {
-            hidden.add(new HiddenLayer(LayerFactory.weightMap(dictionaries.get(l), layers[l].units, dtype),
-                    layers[l].activation, l > 0, dtype));
-        }
-        int top = layers.length == 0 ? inputs : layers[layers.length - 1].units;
-        return new Network(hidden, new SoftmaxOutputLayer(top, classes, dtype), dtype);
     }
 
     private static Covariance find(List<Covariance> covariances, String id) {

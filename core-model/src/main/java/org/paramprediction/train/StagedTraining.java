@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.paramprediction.data.DataSplits;
+import org.paramprediction.data.Shape;
 import org.paramprediction.dictionary.Dictionary;
 import org.paramprediction.dictionary.DictionaryBuilder;
 import org.paramprediction.dictionary.DictionaryRecipe;
-import org.paramprediction.layer.HiddenLayer;
-import org.paramprediction.layer.LinearMap;
+import org.paramprediction.layer.Layer;
 import org.paramprediction.layer.Network;
-import org.paramprediction.layer.SoftmaxOutputLayer;
+import org.paramprediction.layer.WeightedLayer;
 import org.paramprediction.stats.Covariance;
 
 /**
@@ -55,34 +55,28 @@ public final class StagedTraining {
         long start = System.nanoTime();
         SplittableRandom root = new SplittableRandom(seed);
         int layers = spec.hidden().size();
-        long[][] dictSeeds = new long[layers][];
-        for (int l = 0; l < layers; l++) {
-            dictSeeds[l] = new long[spec.hidden().get(l).dictionary().columns()];
-            for (int j = 0; j < dictSeeds[l].length; j++) {
-                dictSeeds[l][j] = root.nextLong();
-            }
-        }
+        long[][] dictSeeds = NetworkBuilder.dictionarySeeds(spec, root);
         SplittableRandom init = root.split();
         SplittableRandom shuffle = root.split();
-        List<HiddenLayer> built = new ArrayList<>();
+        List<Layer> built = new ArrayList<>();
         List<List<DictionaryRecipe>> recipes = new ArrayList<>();
         List<EpochMetrics> epochs = new ArrayList<>();
         List<NetworkRecipe.Layer> recipeLayers = new ArrayList<>();
         List<Covariance> covs = new ArrayList<>();
         int[] excluded = new int[layers];
+        Shape shape = spec.inputShape();
         for (int l = 0; l < layers; l++) {
             LayerSpec ls = spec.hidden().get(l);
             DictionarySpec ds = ls.dictionary();
-            int inputs = spec.layerInputs(l);
+            int inputs = shape.features();
             Covariance cov = null;
             if (ds.needsCovariance()) {
                 Network lower = null;
                 if (l > 0) {
-                    SoftmaxOutputLayer head = new SoftmaxOutputLayer(inputs, spec.classes(), dtype);
-                    head.initialize(init);
-                    lower = new Network(built, head, dtype);
+                    lower = new Network(spec.inputShape(), built,
+                            NetworkBuilder.head(inputs, spec.classes(), dtype, init), dtype);
                     TrainingConfig stageCfg = cfg.withMaxEpochs(cfg.stageEpochs());
-                    NetworkRecipe lowerRecipe = new NetworkRecipe(spec.inputs(), recipeLayers, spec.classes(), covs);
+                    NetworkRecipe lowerRecipe = new NetworkRecipe(spec.inputShape(), recipeLayers, spec.classes(), covs);
                     epochs.addAll(Trainer.fit(lower, lowerRecipe, data, stageCfg, passes, shuffle, l, false, listener)
                             .epochs());
                 }
@@ -97,17 +91,17 @@ public final class StagedTraining {
                 excluded[l] = Math.max(excluded[l], d.excludedInputs());
                 dicts.add(d);
             }
-            LinearMap map = LayerFactory.weightMap(dicts, ls.units(), dtype);
-            map.initialize(init, ls.activation().initVariance(inputs));
-            built.add(new HiddenLayer(map, ls.activation(), l > 0, dtype));
+            NetworkRecipe.Layer recipeLayer = new NetworkRecipe.Layer(ls.units(), ls.activation(), layerRecipes);
+            WeightedLayer layer = NetworkBuilder.layer(recipeLayer, dicts, shape, l > 0, dtype);
+            NetworkBuilder.initialize(layer, init);
+            built.add(layer);
             recipes.add(layerRecipes);
-            recipeLayers.add(new NetworkRecipe.Layer(ls.units(), ls.activation(), layerRecipes));
+            recipeLayers.add(recipeLayer);
+            shape = layer.outputShape();
         }
-        int top = layers == 0 ? spec.inputs() : spec.hidden().get(layers - 1).units();
-        SoftmaxOutputLayer head = new SoftmaxOutputLayer(top, spec.classes(), dtype);
-        head.initialize(init);
-        Network net = new Network(built, head, dtype);
-        NetworkRecipe recipe = new NetworkRecipe(spec.inputs(), recipeLayers, spec.classes(), covs);
+        Network net = new Network(spec.inputShape(), built,
+                NetworkBuilder.head(shape.features(), spec.classes(), dtype, init), dtype);
+        NetworkRecipe recipe = new NetworkRecipe(spec.inputShape(), recipeLayers, spec.classes(), covs);
         FitResult fit = Trainer.fit(net, recipe, data, cfg, passes, shuffle, 0, true, listener);
         epochs.addAll(fit.epochs());
         int[] dead = DeadUnits.count(net, data.train());

@@ -36,10 +36,10 @@ class NetworkRecipeTest {
         assertEquals(2, opened.get(1).recipe().layers().size());
         for (Opened o : opened) {
             List<List<Dictionary>> dicts = o.recipe().dictionaries();
-            Network copy = o.recipe().network(dicts, DataType.FLOAT);
+            Network copy = NetworkBuilder.network(o.recipe(), dicts, DataType.FLOAT);
             for (int l = 0; l < dicts.size(); l++) {
-                FactoredMap original = (FactoredMap) o.net().hiddenLayers().get(l).map();
-                FactoredMap rebuilt = (FactoredMap) copy.hiddenLayers().get(l).map();
+                FactoredMap original = (FactoredMap) o.net().weighted().get(l).map();
+                FactoredMap rebuilt = (FactoredMap) copy.weighted().get(l).map();
                 assertArrayEquals(original.dictionary().data().asFloat(), rebuilt.dictionary().data().asFloat(),
                         "U of layer " + (l + 1) + " in stage " + o.stage());
             }

@@ -5,6 +5,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.paramprediction.stats.Covariance;
+import org.paramprediction.train.Activations;
 import org.paramprediction.stats.CovarianceAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +115,7 @@ public final class DistributedCovariance {
             JavaRDD<float[]> activations = RowBlocks
                     .blocks(sc, data, shape, RowBlocks.DEFAULT_ROWS_PER_BLOCK, partitions)
                     .mapPartitions(blocks -> {
-                        ActivationPass pass = new ActivationPass(weights.value());
+                        Activations pass = Activations.of(weights.value().layers());
                         return new MappedIterator<>(blocks, pass::apply);
                     });
             return ofRows(activations, used.outputs(), squared, DEFAULT_DEPTH);

@@ -4,12 +4,13 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import org.paramprediction.layer.HiddenLayer;
+import org.paramprediction.layer.LayerWeights;
 import org.paramprediction.layer.Network;
 
 /**
  * The first hidden layers of a trained network as plain arrays, broadcast once per covariance job
  * so executors can compute the activations that feed the next layer. Built on the driver from a
- * {@link Network}; rebuilt into ND4J arrays on the executors by {@link ActivationPass}.
+ * {@link Network}; rebuilt into a network on the executors by {@link org.paramprediction.train.Activations#of}.
  *
  * <p>A final class holding an array, not a record holding a {@code List}: Spark 3.5's Kryo 4 can
  * carry neither a record nor an immutable {@code List.of}, and a broadcast uses
@@ -46,17 +47,22 @@ public final class LowerLayers implements Serializable {
         if (network == null) {
             throw new IllegalArgumentException("network must not be null for a layer >= 1 covariance");
         }
-        int available = network.hiddenLayers().size();
+        int available = network.weighted().size();
         if (count < 1 || count > available) {
             throw new IllegalArgumentException("count (lower layers) must be in [1, " + available
                     + "] for a network with " + available + " hidden layers but was " + count);
         }
         LayerWeights[] out = new LayerWeights[count];
+        if (network.layersBefore(count) != count) {
+            throw new IllegalArgumentException("lower layers travel as dense layers, but this network's first "
+                    + count + " weighted layers are " + network.layers().subList(0, network.layersBefore(count)));
+        }
         for (int l = 0; l < count; l++) {
-            HiddenLayer layer = network.hiddenLayers().get(l);
-            out[l] = new LayerWeights(layer.inputs(), layer.outputs(), layer.activation(),
-                    layer.map().weights().dup('f').data().asFloat(),
-                    layer.bias().value().dup('c').data().asFloat());
+            if (!(network.weighted().get(l) instanceof HiddenLayer layer)) {
+                throw new IllegalArgumentException("lower layers travel as dense layers, but layer " + (l + 1)
+                        + " is a " + network.weighted().get(l).getClass().getSimpleName());
+            }
+            out[l] = LayerWeights.of(layer);
         }
         return new LowerLayers(Arrays.asList(out));
     }

@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.paramprediction.data.Shape;
 import org.paramprediction.dictionary.Dictionary;
 import org.paramprediction.dictionary.DictionaryRecipe;
 import org.paramprediction.layer.Activation;
@@ -13,7 +14,8 @@ import org.paramprediction.layer.FactoredMap;
 import org.paramprediction.layer.HiddenLayer;
 import org.paramprediction.layer.LinearMap;
 import org.paramprediction.layer.SoftmaxOutputLayer;
-import org.paramprediction.train.LayerFactory;
+import org.paramprediction.train.NetworkBuilder;
+import org.paramprediction.train.NetworkRecipe;
 import org.paramprediction.train.LayerSpec;
 
 /**
@@ -30,7 +32,8 @@ final class ColumnAssembler {
 
     /** A hidden layer with the single column {@code d} and {@code units} units; values not initialised. */
     static HiddenLayer columnLayer(Dictionary d, int units, Activation activation, boolean inputGradient) {
-        return new HiddenLayer(LayerFactory.weightMap(List.of(d), units, DTYPE), activation, inputGradient, DTYPE);
+        return (HiddenLayer) NetworkBuilder.layer(new NetworkRecipe.Layer(units, activation, List.of(d.recipe())),
+                List.of(d), Shape.flat(d.inputs()), inputGradient, DTYPE);
     }
 
     /** The learned array of a fixed-dictionary map: {@code V} of a factored map, {@code W} of a dense one. */
@@ -59,8 +62,10 @@ final class ColumnAssembler {
     static HiddenLayer layer(int l, List<Dictionary> dictionaries, List<ColumnOutcome> outcomes, LayerSpec spec,
             boolean inputGradient) {
         check(l, dictionaries, outcomes);
-        LinearMap map = LayerFactory.weightMap(dictionaries, spec.units(), DTYPE);
-        HiddenLayer layer = new HiddenLayer(map, spec.activation(), inputGradient, DTYPE);
+        List<DictionaryRecipe> recipes = dictionaries.stream().map(Dictionary::recipe).toList();
+        HiddenLayer layer = (HiddenLayer) NetworkBuilder.layer(new NetworkRecipe.Layer(spec.units(), spec.activation(),
+                recipes), dictionaries, Shape.flat(dictionaries.get(0).inputs()), inputGradient, DTYPE);
+        LinearMap map = layer.map();
         for (int j = 0; j < outcomes.size(); j++) {
             int from = map instanceof FactoredMap f ? f.columnStart(j) : 0;
             int to = map instanceof FactoredMap f ? f.columnStart(j + 1) : map.outputs();

@@ -9,6 +9,7 @@ import org.paramprediction.layer.HiddenLayer;
 import org.paramprediction.layer.Network;
 import org.paramprediction.layer.Param;
 import org.paramprediction.layer.SoftmaxOutputLayer;
+import org.paramprediction.train.Activations;
 import org.paramprediction.train.EpochMetrics;
 import org.paramprediction.train.Evaluator;
 import org.paramprediction.train.FitResult;
@@ -46,7 +47,7 @@ final class ColumnFineTuning {
         TrainingConfig cfg = continued(spec.training(), ft.epochs());
         FitResult fit;
         if (ft.scope() == ColumnFineTuneScope.OUTPUT_LAYER) {
-            DataSplits top = ColumnFeatures.all(net, layers.size(), data);
+            DataSplits top = new Activations(net, net.layers().size()).all(data);
             Network classifier = new Network(List.of(), head, ColumnAssembler.DTYPE);
             fit = Trainer.fit(classifier, top, cfg, shuffle, 0, true, listener::onFineTuneEpoch);
         } else {

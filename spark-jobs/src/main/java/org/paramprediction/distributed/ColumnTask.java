@@ -17,6 +17,7 @@ import org.paramprediction.layer.SoftmaxOutputLayer;
 import org.paramprediction.stats.Covariance;
 import org.paramprediction.train.EpochListener;
 import org.paramprediction.train.FitResult;
+import org.paramprediction.train.Activations;
 import org.paramprediction.train.Trainer;
 import org.paramprediction.train.TrainingConfig;
 
@@ -115,6 +116,6 @@ final class ColumnTask implements Function<Integer, ColumnOutcome> {
             return new DataSplits(data.train(), data.valid(), data.valid().slice(0, 0));
         }
         LowerLayers frozen = lower.value();
-        return ColumnFeatures.trainValid(ColumnFeatures.network(frozen), frozen.layers().size(), data);
+        return Activations.of(frozen.layers()).trainValid(data);
     }
 }

@@ -12,6 +12,7 @@ import org.paramprediction.dictionary.Dictionary;
 import org.paramprediction.dictionary.DictionaryBuilder;
 import org.paramprediction.dictionary.DictionaryRecipe;
 import org.paramprediction.layer.HiddenLayer;
+import org.paramprediction.train.NetworkBuilder;
 import org.paramprediction.layer.Network;
 import org.paramprediction.layer.SoftmaxOutputLayer;
 import org.paramprediction.stats.Covariance;
@@ -33,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * wherever it is needed. Results travel with Spark's serializer as {@link ColumnOutcome}s.
  *
  * <p><b>Seeds.</b> From {@code new SplittableRandom(seed)} draw, in order: one dictionary seed per
- * (layer, column), exactly as {@link org.paramprediction.train.StagedTraining} does (so both build
- * the same recipes), then an init stream, a shuffle stream and a task stream; from the task stream
+ * (layer, column) by {@link NetworkBuilder#dictionarySeeds}, as every training path does (so all
+ * build the same recipes), then an init stream, a shuffle stream and a task stream; from the task stream
  * one long per (layer, column), in order. Task {@code (l, j)} derives its own init and shuffle
  * streams from its long (see {@link ColumnTask}); the driver's init stream initialises the fresh
  * head and its shuffle stream orders the fine-tuning. Same inputs and seed, same result.
@@ -91,10 +92,10 @@ public final class ColumnTraining {
         this.listener = listener;
         int layers = spec.model().hidden().size();
         SplittableRandom root = new SplittableRandom(spec.seed());
-        this.dictSeeds = perColumn(root);
+        this.dictSeeds = NetworkBuilder.dictionarySeeds(spec.model(), root);
         this.init = root.split();
         this.shuffle = root.split();
-        this.taskSeeds = perColumn(root.split());
+        this.taskSeeds = NetworkBuilder.dictionarySeeds(spec.model(), root.split());
         this.layerSeconds = new double[layers];
     }
 
@@ -226,18 +227,6 @@ public final class ColumnTraining {
             ColumnAssembler.averageHead(head, outcomes.get(outcomes.size() - 1));
         }
         return head;
-    }
-
-    private long[][] perColumn(SplittableRandom rng) {
-        List<LayerSpec> hidden = spec.model().hidden();
-        long[][] seeds = new long[hidden.size()][];
-        for (int l = 0; l < hidden.size(); l++) {
-            seeds[l] = new long[hidden.get(l).dictionary().columns()];
-            for (int j = 0; j < seeds[l].length; j++) {
-                seeds[l][j] = rng.nextLong();
-            }
-        }
-        return seeds;
     }
 
     private String describeLayers() {

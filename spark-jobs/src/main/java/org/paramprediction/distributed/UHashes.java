@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.paramprediction.layer.FactoredMap;
-import org.paramprediction.layer.HiddenLayer;
+import org.paramprediction.layer.WeightedLayer;
 import org.paramprediction.layer.Network;
 
 /** SHA-256 of each hidden layer's dictionary {@code U} exactly as the network computes with it. */
@@ -19,7 +19,7 @@ public final class UHashes {
     /** Per hidden layer: the hex SHA-256 of its {@code U} values, or {@code "dense"} for a full layer. */
     public static List<String> of(Network net) {
         List<String> out = new ArrayList<>();
-        for (HiddenLayer layer : net.hiddenLayers()) {
+        for (WeightedLayer layer : net.weighted()) {
             if (layer.map() instanceof FactoredMap f) {
                 float[] u = f.dictionary().data().asFloat();
                 ByteBuffer b = ByteBuffer.allocate(u.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);

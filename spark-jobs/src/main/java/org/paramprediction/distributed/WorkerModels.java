@@ -12,6 +12,7 @@ import org.paramprediction.data.Dataset;
 import org.paramprediction.io.DatasetCache;
 import org.paramprediction.layer.Network;
 import org.paramprediction.train.MinibatchSgd;
+import org.paramprediction.train.NetworkBuilder;
 
 /**
  * Per executor JVM: networks rebuilt from a stage's recipe, pooled so that concurrent tasks each
@@ -51,7 +52,7 @@ final class WorkerModels {
         }
         Nd4j.factory().blas().setMaxThreads(1);
         Dataset train = DatasetCache.get(s.data, s.hadoop).train();
-        Network net = s.recipe.network(s.recipe.dictionaries(), DataType.FLOAT);
+        Network net = NetworkBuilder.network(s.recipe, s.recipe.dictionaries(), DataType.FLOAT);
         return new Model(net, new MinibatchSgd(net, train, s.cfg), train, UHashes.of(net));
     }
 

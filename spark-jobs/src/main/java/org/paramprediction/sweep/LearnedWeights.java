@@ -9,7 +9,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.paramprediction.dictionary.DictionaryRecipe;
 import org.paramprediction.io.RecipeJson;
 import org.paramprediction.layer.FactoredMap;
-import org.paramprediction.layer.HiddenLayer;
+import org.paramprediction.layer.WeightedLayer;
 import org.paramprediction.layer.LinearMap;
 import org.paramprediction.train.TrainingResult;
 
@@ -43,7 +43,7 @@ public record LearnedWeights(int layer, int column, String recipe, int inputs, i
     /** Every column of every hidden layer of the trained network (the best validation epoch's parameters). */
     public static List<LearnedWeights> of(TrainingResult r) {
         List<LearnedWeights> out = new ArrayList<>();
-        List<HiddenLayer> layers = r.network().hiddenLayers();
+        List<WeightedLayer> layers = r.network().weighted();
         for (int l = 0; l < layers.size(); l++) {
             LinearMap map = layers.get(l).map();
             List<DictionaryRecipe> recipes = r.recipes().get(l);

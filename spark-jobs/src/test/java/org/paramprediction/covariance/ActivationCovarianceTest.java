@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.paramprediction.SharedSpark;
+import org.paramprediction.layer.LayerWeights;
 import org.paramprediction.layer.Activation;
 import org.paramprediction.layer.DenseMap;
 import org.paramprediction.layer.FactoredMap;

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.paramprediction.layer.LayerWeights;
 import org.paramprediction.layer.Activation;
 import org.paramprediction.layer.HiddenLayer;
 import org.paramprediction.layer.Network;
@@ -31,7 +32,7 @@ class LowerLayersTest {
         Network net = ActivationCovarianceTest.network(3);
         LowerLayers lower = LowerLayers.of(net, 2);
         for (int l = 0; l < 2; l++) {
-            HiddenLayer layer = net.hiddenLayers().get(l);
+            HiddenLayer layer = (HiddenLayer) net.weighted().get(l);
             INDArray w = layer.map().weights();
             LayerWeights copy = lower.layers().get(l);
             assertEquals(layer.activation(), copy.activation());

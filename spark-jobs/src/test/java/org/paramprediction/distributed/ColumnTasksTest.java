@@ -57,8 +57,8 @@ class ColumnTasksTest {
         Network net = run.network();
         float[] rows = firstRows(ColumnFixtures.splits().test(), BATCH);
         INDArray a = Nd4j.create(rows, new long[] {BATCH, 784}, 'c');
-        for (int l = 0; l < net.hiddenLayers().size(); l++) {
-            INDArray assembled = net.hiddenOutput(rows, BATCH, l + 1).dup('f');
+        for (int l = 0; l < net.weighted().size(); l++) {
+            INDArray assembled = net.forward(rows, BATCH, l + 1).dup('f');
             List<INDArray> blocks = new ArrayList<>();
             int from = 0;
             for (ColumnOutcome o : run.columns().get(l)) {
@@ -68,11 +68,11 @@ class ColumnTasksTest {
                 blocks.add(own);
                 from += o.units();
             }
-            assertEquals(net.hiddenLayers().get(l).outputs(), from, "columns cover the layer");
+            assertEquals(net.weighted().get(l).outputs(), from, "columns cover the layer");
             a = Nd4j.hstack(blocks.toArray(new INDArray[0]));
         }
         INDArray fromColumns = net.output().forward(a).dup('f');
-        INDArray fromNetwork = net.output().forward(net.hiddenOutput(rows, BATCH, 2)).dup('f');
+        INDArray fromNetwork = net.output().forward(net.forward(rows, BATCH, 2)).dup('f');
         assertClose(fromNetwork, fromColumns, "logits");
         assertArrayEquals(fromColumns.argMax(1).toIntVector(), fromNetwork.argMax(1).toIntVector());
     }

@@ -108,7 +108,7 @@ class ColumnTrainingTest {
         assertTrue(r.validErrorBefore() > 0.7, "a fresh head starts near chance: " + r.validErrorBefore());
         assertTrue(r.fineTuneKept() && r.validErrorAfter() < 0.5, "after: " + r.validErrorAfter());
         ColumnOutcome column = r.columns().get(0).get(0);
-        float[] tuned = ColumnAssembler.columnMajor(ColumnAssembler.learned(r.network().hiddenLayers().get(0).map()));
+        float[] tuned = ColumnAssembler.columnMajor(ColumnAssembler.learned(r.network().weighted().get(0).map()));
         assertFalse(Arrays.equals(column.v(), Arrays.copyOf(tuned, column.v().length)),
                 "V_1 moved during fine-tuning");
     }
@@ -121,7 +121,7 @@ class ColumnTrainingTest {
         ColumnOutcome only = r.columns().get(0).get(0);
         assertEquals(784, only.rows());
         assertArrayEquals(only.v(),
-                ColumnAssembler.columnMajor(ColumnAssembler.learned(r.network().hiddenLayers().get(0).map())));
+                ColumnAssembler.columnMajor(ColumnAssembler.learned(r.network().weighted().get(0).map())));
         assertEquals(4L * (784 * 16 + 16), r.bytesCollected());
         assertFalse(r.fineTuneKept(), "no fine-tuning epochs");
         assertEquals(r.validErrorBefore(), r.validErrorAfter());

@@ -1,10 +1,9 @@
-package org.paramprediction.covariance;
+package org.paramprediction.layer;
 
 import java.io.Serializable;
-import org.paramprediction.layer.Activation;
 
 /**
- * One trained hidden layer {@code H = g(X W + b)} as plain arrays, the form that crosses the wire
+ * One trained dense or factored layer {@code H = g(X W + b)} as plain arrays, the form that crosses the wire
  * (Kryo cannot carry an {@code INDArray}). {@code W} is the dense effective weight matrix (for a
  * factored layer {@code W = U V}), inputs x outputs, column-major. The arrays are not copied: treat
  * them as read-only.
@@ -72,6 +71,12 @@ public final class LayerWeights implements Serializable {
     /** {@code b}, outputs values (not a copy). */
     public float[] bias() {
         return bias;
+    }
+
+    /** This layer's values, from a trained {@code layer} ({@code W = U V} for a factored one), as floats. */
+    public static LayerWeights of(HiddenLayer layer) {
+        return new LayerWeights(layer.inputs(), layer.outputs(), layer.activation(),
+                layer.map().weights().dup('f').data().asFloat(), layer.bias().value().dup('c').data().asFloat());
     }
 
     @Override

@@ -1,0 +1,129 @@
+package org.paramprediction.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.paramprediction.data.Shape;
+import org.paramprediction.dictionary.Dictionary;
+import org.paramprediction.dictionary.DictionaryKind;
+import org.paramprediction.layer.DenseMap;
+import org.paramprediction.layer.FactoredMap;
+import org.paramprediction.layer.HiddenLayer;
+import org.paramprediction.layer.Layer;
+import org.paramprediction.layer.LayerWeights;
+import org.paramprediction.layer.LinearMap;
+import org.paramprediction.layer.Network;
+import org.paramprediction.layer.SoftmaxOutputLayer;
+import org.paramprediction.layer.WeightedLayer;
+
+/**
+ * The one place networks are built: every training path (single task, staged, data-parallel,
+ * columns as tasks, benchmark, activations for covariances) gets its layers from here, so a layer
+ * built from the same recipe and dictionaries is the same layer everywhere.
+ *
+ * <p>Conventions: weighted layer {@code l > 0} propagates the gradient to its input, layer 0 does
+ * not (nothing below it learns); a FULL recipe gives a {@link DenseMap}, any other kind a {@link
+ * FactoredMap} over its columns' dictionaries; new layers hold zeros until {@link #initialize}.
+ */
+public final class NetworkBuilder {
+
+    private NetworkBuilder() {}
+
+    /**
+     * The dictionary seeds of a model, one per (weighted layer, column), drawn in order from {@code
+     * root}: the first draws of every trial's random stream, so that every training path builds the
+     * same recipes from the same trial seed.
+     */
+    public static long[][] dictionarySeeds(ModelSpec spec, SplittableRandom root) {
+        List<LayerSpec> hidden = spec.hidden();
+        long[][] seeds = new long[hidden.size()][];
+        for (int l = 0; l < hidden.size(); l++) {
+            seeds[l] = new long[hidden.get(l).dictionary().columns()];
+            for (int j = 0; j < seeds[l].length; j++) {
+                seeds[l][j] = root.nextLong();
+            }
+        }
+        return seeds;
+    }
+
+    /** The weighted layer {@code r} over {@code columns} (its dictionaries, one per column), values zero. */
+    public static WeightedLayer layer(NetworkRecipe.Layer r, List<Dictionary> columns, Shape input,
+            boolean inputGradient, DataType dtype) {
+        return new HiddenLayer(weightMap(columns, r.units(), dtype), r.activation(), inputGradient, dtype, input);
+    }
+
+    /** A {@link DenseMap} for FULL, otherwise a {@link FactoredMap} with {@code U = [U_1 ... U_c]}. */
+    public static LinearMap weightMap(List<Dictionary> columns, int outputs, DataType dtype) {
+        Dictionary first = columns.get(0);
+        int inputs = first.inputs();
+        if (first.recipe().kind() == DictionaryKind.FULL) {
+            if (columns.size() != 1) {
+                throw new IllegalArgumentException("a FULL layer has one column but got " + columns.size());
+            }
+            return new DenseMap(inputs, outputs, dtype);
+        }
+        int atoms = first.atoms();
+        double[] u = new double[inputs * atoms * columns.size()];
+        for (int j = 0; j < columns.size(); j++) {
+            Dictionary d = columns.get(j);
+            if (d.atoms() != atoms || d.inputs() != inputs) {
+                throw new IllegalArgumentException("column " + j + " has " + d.inputs() + "x" + d.atoms()
+                        + " atoms but column 0 has " + inputs + "x" + atoms);
+            }
+            for (int a = 0; a < atoms; a++) {
+                int base = (j * atoms + a) * inputs;
+                for (int i = 0; i < inputs; i++) {
+                    u[base + i] = d.get(i, a);
+                }
+            }
+        }
+        boolean trainable = first.recipe().kind() == DictionaryKind.LOW_RANK;
+        return new FactoredMap(inputs, outputs, columns.size(), atoms, u, trainable, dtype);
+    }
+
+    /** Draws the learned values of {@code layer} so that its {@code W} has the activation's variance for its fan-in. */
+    public static void initialize(WeightedLayer layer, SplittableRandom rng) {
+        layer.map().initialize(rng, layer.activation().initVariance(layer.map().inputs()));
+    }
+
+    /** A softmax head on {@code inputs} features, initialised from {@code rng} (LeCun), or zero when it is null. */
+    public static SoftmaxOutputLayer head(int inputs, int classes, DataType dtype, SplittableRandom rng) {
+        SoftmaxOutputLayer head = new SoftmaxOutputLayer(inputs, classes, dtype);
+        if (rng != null) {
+            head.initialize(rng);
+        }
+        return head;
+    }
+
+    /** The network of {@code recipe} with these dictionaries (one list per layer) and all dynamic parameters zero. */
+    public static Network network(NetworkRecipe recipe, List<List<Dictionary>> dictionaries, DataType dtype) {
+        List<Layer> layers = new ArrayList<>();
+        Shape shape = recipe.inputShape();
+        for (int l = 0; l < recipe.layers().size(); l++) {
+            WeightedLayer layer = layer(recipe.layers().get(l), dictionaries.get(l), shape, l > 0, dtype);
+            layers.add(layer);
+            shape = layer.outputShape();
+        }
+        return new Network(recipe.inputShape(), layers, head(shape.features(), recipe.classes(), dtype, null), dtype);
+    }
+
+    /**
+     * Trained layers sent as plain arrays, rebuilt as dense layers ({@code W = U V} as sent) under a
+     * placeholder two-class head: what computes their activations wherever they arrive.
+     */
+    public static Network frozen(List<LayerWeights> trained) {
+        List<Layer> layers = new ArrayList<>();
+        for (int l = 0; l < trained.size(); l++) {
+            LayerWeights w = trained.get(l);
+            DenseMap map = new DenseMap(w.inputs(), w.outputs(), DataType.FLOAT);
+            map.params().get(0).value().assign(Nd4j.create(w.weights(), new long[] {w.inputs(), w.outputs()}, 'f'));
+            HiddenLayer layer = new HiddenLayer(map, w.activation(), l > 0, DataType.FLOAT);
+            layer.bias().value().assign(Nd4j.create(w.bias(), new long[] {1, w.outputs()}, 'c'));
+            layers.add(layer);
+        }
+        int top = trained.get(trained.size() - 1).outputs();
+        return new Network(layers, head(top, 2, DataType.FLOAT, null), DataType.FLOAT);
+    }
+}
