@@ -97,7 +97,7 @@ public final class Stl10 {
      */
     public static Iterator<ByteImageDataset> unlabeledShards(InputStream in, String name,
             int imagesPerShard) {
-        shardOffset(0, imagesPerShard);
+        checkImagesPerShard(imagesPerShard);
         return new Stl10Shards(in, name, imagesPerShard);
     }
 
@@ -172,7 +172,7 @@ public final class Stl10 {
      *     #IMAGE_BYTES}
      */
     public static int unlabeledShardCount(long fileBytes, String name, int imagesPerShard) {
-        shardOffset(0, imagesPerShard);
+        checkImagesPerShard(imagesPerShard);
         FixedRecordInput.checkWhole(fileBytes, name, IMAGE_BYTES, UNIT, FORMAT);
         long images = fileBytes / IMAGE_BYTES;
         return Math.toIntExact((images + imagesPerShard - 1) / imagesPerShard);
@@ -187,11 +187,7 @@ public final class Stl10 {
      *     {@code [1, MAX_IMAGES_PER_SHARD]}
      */
     public static long shardOffset(int shard, int imagesPerShard) {
-        if (imagesPerShard < 1 || imagesPerShard > MAX_IMAGES_PER_SHARD) {
-            throw new IllegalArgumentException("imagesPerShard must be in [1, " + MAX_IMAGES_PER_SHARD
-                    + "] (one shard is one byte array of " + IMAGE_BYTES + " bytes per image), got "
-                    + imagesPerShard);
-        }
+        checkImagesPerShard(imagesPerShard);
         if (shard < 0) {
             throw new IllegalArgumentException("shard must be >= 0, got " + shard);
         }
@@ -246,6 +242,14 @@ public final class Stl10 {
             labels[i] = (byte) (v - 1);
         }
         return labels;
+    }
+
+    private static void checkImagesPerShard(int imagesPerShard) {
+        if (imagesPerShard < 1 || imagesPerShard > MAX_IMAGES_PER_SHARD) {
+            throw new IllegalArgumentException("imagesPerShard must be in [1, " + MAX_IMAGES_PER_SHARD
+                    + "] (one shard is one byte array of " + IMAGE_BYTES + " bytes per image), got "
+                    + imagesPerShard);
+        }
     }
 
     private static IllegalArgumentException pastTheEnd(String name, int imagesPerShard, int shard) {
