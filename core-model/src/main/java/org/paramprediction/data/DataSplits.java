@@ -21,4 +21,32 @@ public record DataSplits(Dataset train, Dataset valid, Dataset test) {
             }
         }
     }
+
+    /**
+     * Splits a training file into train = its first {@code spec.trainSize()} rows and valid = the
+     * next {@code spec.validSize()} rows, and uses {@code testFile} whole as test; all three are
+     * permuted by {@code InputPermutation.random(features, permutationSeed)} if the seed is not
+     * {@code null}. Unpermuted splits are views; permuted ones are copied once.
+     *
+     * @throws IllegalArgumentException if the split does not fit the training file or the two
+     *     files differ in shape
+     */
+    public static DataSplits fromFiles(ByteImageDataset trainFile, ByteImageDataset testFile,
+            SplitSpec spec, Long permutationSeed) {
+        spec.checkFits(trainFile.size());
+        if (!trainFile.shape().equals(testFile.shape())) {
+            throw new IllegalArgumentException("training file has shape " + trainFile.shape() + " ("
+                    + trainFile.features() + " features), test file has " + testFile.shape() + " ("
+                    + testFile.features() + ")");
+        }
+        ByteImageDataset used = trainFile.slice(0, spec.trainSize() + spec.validSize());
+        ByteImageDataset test = testFile;
+        if (permutationSeed != null) {
+            InputPermutation p = InputPermutation.random(trainFile.features(), permutationSeed);
+            used = used.permuted(p);
+            test = test.permuted(p);
+        }
+        int t = spec.trainSize();
+        return new DataSplits(used.slice(0, t), used.slice(t, used.size()), test);
+    }
 }

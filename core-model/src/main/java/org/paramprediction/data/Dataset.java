@@ -1,23 +1,46 @@
 package org.paramprediction.data;
 
 /**
- * A labelled dataset of dense feature rows, read one minibatch at a time.
+ * A dataset of dense feature rows, read one minibatch at a time, usually labelled.
  *
  * <p>Implementations keep their storage compact (images stay as bytes) and convert only the rows a
- * minibatch asks for. Rows are addressed by index {@code 0 <= i < size()}.
+ * minibatch asks for. Rows are addressed by index {@code 0 <= i < size()}. Every row has the same
+ * {@link #shape()}; its {@code features()} values are laid out in {@link Shape} order (channel by
+ * channel, each channel row-major).
  */
 public interface Dataset {
 
     /** Number of rows. */
     int size();
 
-    /** Number of features per row (784 for 28x28 images). */
-    int features();
+    /**
+     * The shape of one row: {@code 1x28x28} for Fashion-MNIST, {@code 3x32x32} for CIFAR-10,
+     * {@code n x 1 x 1} for rows without topology. A permuted dataset keeps the shape of its
+     * source, but its positions no longer map to pixels (see {@link ByteImageDataset#permutation}).
+     */
+    Shape shape();
 
-    /** Number of classes; labels are in {@code [0, numClasses())}. */
+    /** Number of features per row, {@code shape().features()} (784 for 28x28 images). */
+    default int features() {
+        return shape().features();
+    }
+
+    /**
+     * Number of classes; labels are in {@code [0, numClasses())}. {@code 0} for an unlabelled
+     * dataset (e.g. STL-10's {@code unlabeled_X.bin}), whose {@link #label} throws.
+     */
     int numClasses();
 
-    /** Label of row {@code i}. */
+    /** True if rows carry labels, i.e. {@code numClasses() > 0}. */
+    default boolean labelled() {
+        return numClasses() > 0;
+    }
+
+    /**
+     * Label of row {@code i}.
+     *
+     * @throws IllegalStateException if the dataset is not {@linkplain #labelled() labelled}
+     */
     int label(int i);
 
     /**

@@ -73,24 +73,12 @@ public final class FashionMnist {
     /**
      * Splits a training file into train/valid per {@code spec} and uses {@code testFile} as test,
      * all permuted by {@code InputPermutation.random(features, permutationSeed)} if the seed is not
-     * {@code null}. Unpermuted splits are views; permuted ones are copied once.
+     * {@code null}. Unpermuted splits are views; permuted ones are copied once. Same as {@link
+     * DataSplits#fromFiles}.
      */
     public static DataSplits split(ByteImageDataset trainFile, ByteImageDataset testFile,
             SplitSpec spec, Long permutationSeed) {
-        spec.checkFits(trainFile.size());
-        if (trainFile.features() != testFile.features()) {
-            throw new IllegalArgumentException("training file has " + trainFile.features()
-                    + " features, test file has " + testFile.features());
-        }
-        ByteImageDataset used = trainFile.slice(0, spec.trainSize() + spec.validSize());
-        ByteImageDataset test = testFile;
-        if (permutationSeed != null) {
-            InputPermutation p = InputPermutation.random(trainFile.features(), permutationSeed);
-            used = used.permuted(p);
-            test = test.permuted(p);
-        }
-        int t = spec.trainSize();
-        return new DataSplits(used.slice(0, t), used.slice(t, used.size()), test);
+        return DataSplits.fromFiles(trainFile, testFile, spec, permutationSeed);
     }
 
     private static ByteImageDataset read(Path images, Path labels) {

@@ -2,7 +2,7 @@ package org.paramprediction.data;
 
 /**
  * A {@link Dataset} of dense float rows ({@code size x features}, row-major) with int labels, e.g.
- * hidden-layer activations.
+ * hidden-layer activations. The {@link #shape()} is {@code features x 1 x 1} unless one is given.
  *
  * <p>Instances are immutable. Arrays passed in are not copied: callers must not modify them.
  * {@link #slice} returns a view sharing the storage.
@@ -11,6 +11,7 @@ public final class FloatMatrixDataset implements Dataset {
 
     private final float[] values;
     private final int[] labels;
+    private final Shape shape;
     private final int features;
     private final int numClasses;
     private final int offset;
@@ -18,32 +19,48 @@ public final class FloatMatrixDataset implements Dataset {
 
     /**
      * Wraps {@code values} (row-major, {@code labels.length} rows of {@code features} floats) and
-     * {@code labels} (no copy).
+     * {@code labels} (no copy); the shape is {@link Shape#flat flat}, {@code features x 1 x 1}.
      *
      * @throws IllegalArgumentException if {@code values.length != labels.length * features},
      *     {@code features < 1}, or a label is outside {@code [0, numClasses)}
      */
     public FloatMatrixDataset(float[] values, int[] labels, int features, int numClasses) {
-        this(values, labels, features, numClasses, 0, labels.length);
-        if (features < 1) {
-            throw new IllegalArgumentException("features must be >= 1, got " + features);
-        }
+        this(values, labels, flat(features), numClasses);
+    }
+
+    /**
+     * Wraps {@code values} ({@code labels.length} rows of {@code shape.features()} floats, each in
+     * {@link Shape} order) and {@code labels} (no copy), e.g. feature maps of a convolution.
+     *
+     * @throws IllegalArgumentException if {@code values.length != labels.length * shape.features()}
+     *     or a label is outside {@code [0, numClasses)}
+     */
+    public FloatMatrixDataset(float[] values, int[] labels, Shape shape, int numClasses) {
+        this(values, labels, shape, numClasses, 0, labels.length);
         if (values.length != (long) labels.length * features) {
             throw new IllegalArgumentException("values.length " + values.length + " != rows "
-                    + labels.length + " x features " + features);
+                    + labels.length + " x features " + features + " (shape " + shape + ")");
         }
         DatasetChecks.checkNumClasses(numClasses);
         DatasetChecks.checkLabels(labels, numClasses);
     }
 
-    private FloatMatrixDataset(float[] values, int[] labels, int features, int numClasses,
+    private FloatMatrixDataset(float[] values, int[] labels, Shape shape, int numClasses,
             int offset, int length) {
         this.values = values;
         this.labels = labels;
-        this.features = features;
+        this.shape = shape;
+        this.features = shape.features();
         this.numClasses = numClasses;
         this.offset = offset;
         this.length = length;
+    }
+
+    private static Shape flat(int features) {
+        if (features < 1) {
+            throw new IllegalArgumentException("features must be >= 1, got " + features);
+        }
+        return Shape.flat(features);
     }
 
     @Override
@@ -52,8 +69,8 @@ public final class FloatMatrixDataset implements Dataset {
     }
 
     @Override
-    public int features() {
-        return features;
+    public Shape shape() {
+        return shape;
     }
 
     @Override
@@ -86,12 +103,12 @@ public final class FloatMatrixDataset implements Dataset {
     @Override
     public FloatMatrixDataset slice(int from, int to) {
         DatasetChecks.checkSlice(from, to, length);
-        return new FloatMatrixDataset(values, labels, features, numClasses, offset + from, to - from);
+        return new FloatMatrixDataset(values, labels, shape, numClasses, offset + from, to - from);
     }
 
     @Override
     public String toString() {
         return "FloatMatrixDataset[size=" + length + ", features=" + features
-                + ", classes=" + numClasses + "]";
+                + (shape.spatial() ? " (" + shape + ")" : "") + ", classes=" + numClasses + "]";
     }
 }

@@ -5,7 +5,7 @@ package org.paramprediction.data;
  * dimensions, truncated data, trailing bytes or out-of-range labels. The message always names the
  * source, what was expected and what was found.
  */
-public class IdxFormatException extends IllegalArgumentException {
+public class IdxFormatException extends DatasetFormatException {
 
     private static final long serialVersionUID = 1L;
 

@@ -49,4 +49,16 @@ class FloatMatrixDatasetTest {
         assertThrows(IndexOutOfBoundsException.class, () -> inner.value(2, 0));
         assertThrows(IndexOutOfBoundsException.class, () -> inner.slice(0, 3));
     }
+
+    @Test
+    void shapeIsFlatUnlessGivenAndSlicesKeepIt() {
+        assertEquals(Shape.flat(2), sample().shape());
+        Shape maps = new Shape(2, 1, 2);
+        FloatMatrixDataset ds = new FloatMatrixDataset(new float[12], new int[] {0, 1, 0}, maps, 2);
+        assertEquals(maps, ds.shape());
+        assertEquals(4, ds.features());
+        assertEquals(maps, ds.slice(1, 3).shape());
+        assertThrows(IllegalArgumentException.class,
+                () -> new FloatMatrixDataset(new float[11], new int[3], maps, 2));
+    }
 }
