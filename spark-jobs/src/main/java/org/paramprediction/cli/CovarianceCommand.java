@@ -54,7 +54,8 @@ final class CovarianceCommand implements Callable<Integer> {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             HadoopConf hadoop = HadoopConf.of(sc.hadoopConfiguration());
             DataRef ref = new DataRef(dataRoot, trainSize, validSize, null, permutationSeed);
-            String key = InputCovariances.key(new InputCovariances(sc, hadoop, out).datasetSha256(dataRoot), ref, squared);
+            String key = InputCovariances.key(new InputCovariances(sc, hadoop, out)
+                    .datasetSha256(ref.format(), dataRoot), ref, squared);
             DatasetSupplier supplier = () -> DatasetCache.get(ref, hadoop).train();
             long start = System.nanoTime();
             Covariance cov = new SparkCovarianceSource(sc, supplier,

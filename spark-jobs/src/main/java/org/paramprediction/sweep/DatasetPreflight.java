@@ -32,7 +32,8 @@ public final class DatasetPreflight {
                 String field = e.getMessage() != null && e.getMessage().contains("trainSize + validSize")
                         ? "dataset.train_size + dataset.valid_size" : "dataset.root";
                 throw new ConfigException(new ConfigError(sweep.file(), 0, field,
-                        "must name readable Fashion-MNIST data (" + e.getMessage() + ")", ref.root()));
+                        "must name readable " + ref.format().configName() + " data (" + e.getMessage() + ")",
+                        ref.root()));
             }
         }
     }

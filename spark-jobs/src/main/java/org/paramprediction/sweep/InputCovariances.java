@@ -11,9 +11,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.paramprediction.covariance.CovarianceStore;
 import org.paramprediction.covariance.DatasetSupplier;
 import org.paramprediction.covariance.SparkCovarianceSource;
+import org.paramprediction.data.DatasetFormat;
 import org.paramprediction.io.DataRef;
 import org.paramprediction.io.DatasetCache;
-import org.paramprediction.io.FashionMnistFiles;
+import org.paramprediction.io.DatasetFiles;
 import org.paramprediction.io.HadoopConf;
 import org.paramprediction.stats.Covariance;
 import org.paramprediction.sweep.config.TrialSpec;
@@ -40,9 +41,9 @@ public final class InputCovariances {
         this.out = out;
     }
 
-    /** SHA-256 of the dataset files under {@code root}, computed once. */
-    public String datasetSha256(String root) {
-        return shaByRoot.computeIfAbsent(root, r -> FashionMnistFiles.sha256(r, hadoop));
+    /** SHA-256 of the dataset files of {@code format} under {@code root}, computed once. */
+    public String datasetSha256(DatasetFormat format, String root) {
+        return shaByRoot.computeIfAbsent(format.configName() + "|" + root, k -> DatasetFiles.sha256(format, root, hadoop));
     }
 
     /** Makes sure every input covariance the trials need is in the store. */
@@ -55,7 +56,7 @@ public final class InputCovariances {
                 continue;
             }
             DataRef ref = TrialExecutor.dataRef(t);
-            String key = key(datasetSha256(t.dataRoot()), ref, first.squaredCovariance());
+            String key = key(datasetSha256(t.dataFormatEnum(), t.dataRoot()), ref, first.squaredCovariance());
             if (store.load(key).isEmpty()) {
                 HadoopConf conf = hadoop; // the task closure must not capture this (not serializable)
                 DatasetSupplier supplier = () -> DatasetCache.get(ref, conf).train();

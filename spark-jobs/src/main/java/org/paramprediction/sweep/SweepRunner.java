@@ -77,13 +77,14 @@ public final class SweepRunner {
         InputCovariances inputs = new InputCovariances(sc, hadoop, out);
         inputs.prepare(toRun);
         String root = toRun.get(0).dataRoot();
-        String sha = inputs.datasetSha256(root);
+        String format = toRun.get(0).dataFormat();
         for (TrialSpec t : toRun) {
-            if (!t.dataRoot().equals(root)) {
-                throw new IllegalArgumentException("all trials of a sweep must use one dataset root, but found "
-                        + root + " and " + t.dataRoot());
+            if (!t.dataRoot().equals(root) || !t.dataFormat().equals(format)) {
+                throw new IllegalArgumentException("all trials of a sweep must use one dataset, but found "
+                        + format + " " + root + " and " + t.dataFormat() + " " + t.dataRoot());
             }
         }
+        String sha = inputs.datasetSha256(toRun.get(0).dataFormatEnum(), root);
         Provenance provenance = Provenance.of(spark.version(), root, sha);
         SweepContext ctx = new SweepContext(hadoop, out, sha, sweep.keepWeights());
         List<TrialSpec> single = toRun.stream().filter(t -> t.distributed() == null).toList();

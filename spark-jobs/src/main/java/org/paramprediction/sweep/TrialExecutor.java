@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
-import org.paramprediction.data.ByteImageDataset;
 import org.paramprediction.data.DataSplits;
 import org.paramprediction.data.Dataset;
 import org.paramprediction.dictionary.DictionaryRecipe;
@@ -30,7 +29,8 @@ public final class TrialExecutor {
     private TrialExecutor() {}
 
     public static DataRef dataRef(TrialSpec t) {
-        return new DataRef(t.dataRoot(), t.trainSize(), t.validSize(), t.testSize(), t.permutationSeed());
+        return new DataRef(t.dataFormatEnum(), t.dataRoot(), t.trainSize(), t.validSize(), t.testSize(),
+                t.permutationSeed());
     }
 
     public static TrialOutcome run(TrialSpec t, SweepContext ctx) {
@@ -63,13 +63,7 @@ public final class TrialExecutor {
     }
 
     static ModelSpec modelSpec(TrialSpec t, Dataset train) {
-        int rows = 0;
-        int cols = 0;
-        if (train instanceof ByteImageDataset images) {
-            rows = images.rows();
-            cols = images.cols();
-        }
-        return t.modelSpec(train.features(), rows, cols, train.numClasses());
+        return t.modelSpec(train.shape(), train.numClasses());
     }
 
     static TrialOutcome failed(TrialSpec t, String error, List<EpochMetrics> epochs, long start) {

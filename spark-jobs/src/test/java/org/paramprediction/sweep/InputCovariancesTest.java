@@ -35,7 +35,7 @@ class InputCovariancesTest {
         InputCovariances inputs = new InputCovariances(sc, hadoop, tmp.toString());
         inputs.prepare(sweep.trials());
         TrialSpec t = sweep.trials().get(0);
-        String key = InputCovariances.key(inputs.datasetSha256(t.dataRoot()), TrialExecutor.dataRef(t), false);
+        String key = InputCovariances.key(inputs.datasetSha256(t.dataFormatEnum(), t.dataRoot()), TrialExecutor.dataRef(t), false);
         assertTrue(new CovarianceStore(tmp.toString(), hadoop).load(key).isPresent(), "stored under " + key);
     }
 }

@@ -17,7 +17,7 @@ public final class ParquetQueries {
     private ParquetQueries() {}
 
     /** Rows of {@code sql}, where {@code trials}, {@code epochs} and {@code rounds} name the tables under {@code out}. */
-    static List<Map<String, Object>> query(Path out, String sql) {
+    public static List<Map<String, Object>> query(Path out, String sql) {
         String trials = "read_parquet('" + out + "/trials/*/*.parquet', hive_partitioning = true)";
         String epochs = "read_parquet('" + out + "/epochs/*/*.parquet', hive_partitioning = true)";
         String rounds = "read_parquet('" + out + "/rounds/*/*.parquet', hive_partitioning = true)";

@@ -93,7 +93,8 @@ final class SweepExpander {
         for (int r = 0; r < draft.repeats(); r++) {
             try {
                 out.add(TrialSpec.create(draft.name(), r, method, num(v, SweepField.FRACTION),
-                        (Integer) value(v, SweepField.COLUMNS), (String) value(v, SweepField.DATASET_ROOT),
+                        (Integer) value(v, SweepField.COLUMNS), (String) value(v, SweepField.DATASET_FORMAT),
+                        (String) value(v, SweepField.DATASET_ROOT),
                         (Integer) value(v, SweepField.TRAIN_SIZE), (Integer) value(v, SweepField.VALID_SIZE),
                         (Integer) value(v, SweepField.TEST_SIZE), (Long) value(v, SweepField.PERMUTATION_SEED),
                         hidden(v), activation(v), num(v, SweepField.RIDGE), num(v, SweepField.LENGTH_SCALE),

@@ -15,6 +15,7 @@ enum SweepField {
     METHOD("method", ValueType.METHOD, false, null, Rule.ANY, null),
     FRACTION("fraction", ValueType.DOUBLE, false, null, Rule.fraction(), null),
     COLUMNS("columns", ValueType.INT, false, null, Rule.atLeast(1), null),
+    DATASET_FORMAT("dataset.format", ValueType.STRING, false, "idx", Rule.matches("idx|cifar10|stl10"), null),
     DATASET_ROOT("dataset.root", ValueType.STRING, false, "/usr/share/datasets/fashion-mnist", Rule.nonBlank(), null),
     TRAIN_SIZE("dataset.train_size", ValueType.INT, false, 50000, Rule.atLeast(1), null),
     VALID_SIZE("dataset.valid_size", ValueType.INT, false, 10000, Rule.atLeast(1), null),

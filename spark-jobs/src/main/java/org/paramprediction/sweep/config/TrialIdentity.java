@@ -39,11 +39,15 @@ final class TrialIdentity {
      * trial id and seed), nested like the YAML file and with its key names; an unused length scale
      * (0) is rendered as null.
      */
-    static String canonicalConfig(int repeat, String method, double fraction, int columns, String dataRoot,
+    static String canonicalConfig(int repeat, String method, double fraction, int columns, String dataFormat,
+            String dataRoot,
             int trainSize, int validSize, Integer testSize, Long permutationSeed, List<Integer> hidden,
             String activation, double ridge, double lengthScale, double lengthScaleFactor, boolean orthonormal,
             TrainingConfig training, DistributedSpec distributed) {
         Map<String, Object> dataset = new LinkedHashMap<>();
+        if (!"idx".equals(dataFormat)) { // absent for Fashion-MNIST IDX, so existing trial ids stay as they were
+            dataset.put("format", dataFormat);
+        }
         dataset.put("root", dataRoot);
         dataset.put("train_size", trainSize);
         dataset.put("valid_size", validSize);

@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.paramprediction.data.DatasetFormat;
+import org.paramprediction.data.Shape;
 import org.paramprediction.layer.Activation;
 import org.paramprediction.train.DictionarySpec;
 import org.paramprediction.train.LayerSpec;
@@ -39,6 +41,7 @@ public record TrialSpec(
         String method,
         double fraction,
         int columns,
+        String dataFormat,
         String dataRoot,
         int trainSize,
         int validSize,
@@ -64,6 +67,7 @@ public record TrialSpec(
         activationOf(activation);
         require(fraction > 0 && fraction <= 1, "fraction must be in (0, 1]", fraction);
         require(columns >= 1, "columns must be >= 1", columns);
+        require(dataFormat != null && DatasetFormat.parse(dataFormat) != null, "dataFormat must be set", dataFormat);
         require(dataRoot != null && !dataRoot.isBlank(), "dataRoot must not be blank", dataRoot);
         require(trainSize >= 1 && validSize >= 1, "trainSize and validSize must be >= 1",
                 trainSize + " and " + validSize);
@@ -80,7 +84,8 @@ public record TrialSpec(
                 lengthScaleFactor);
         require(training != null, "training must be set", null);
         requireNormalised(m, fraction, columns, ridge, lengthScale, lengthScaleFactor, orthonormal);
-        String expected = TrialIdentity.canonicalConfig(repeat, method, fraction, columns, dataRoot, trainSize,
+        String expected = TrialIdentity.canonicalConfig(repeat, method, fraction, columns, dataFormat, dataRoot,
+                trainSize,
                 validSize, testSize, permutationSeed, hidden, activation, ridge, lengthScale, lengthScaleFactor,
                 orthonormal, training, distributed);
         require(expected.equals(canonicalConfig), "canonicalConfig must be " + expected, canonicalConfig);
@@ -95,7 +100,7 @@ public record TrialSpec(
      * canonicalConfig}, {@code trialId} and {@code seed}.
      */
     public static TrialSpec create(String sweepId, int repeat, Method method, double fraction, int columns,
-            String dataRoot, int trainSize, int validSize, Integer testSize, Long permutationSeed,
+            String dataFormat, String dataRoot, int trainSize, int validSize, Integer testSize, Long permutationSeed,
             List<Integer> hidden, Activation activation, double ridge, double lengthScale,
             double lengthScaleFactor, boolean orthonormal, TrainingConfig training, DistributedSpec distributed) {
         double f = method.usesFraction() ? fraction : 1.0;
@@ -105,10 +110,11 @@ public record TrialSpec(
         double lsf = method.usesLengthScale() ? lengthScaleFactor : 0;
         boolean o = method.usesOrthonormal() && orthonormal;
         String act = activation.name().toLowerCase(Locale.ROOT);
-        String canonical = TrialIdentity.canonicalConfig(repeat, method.displayName(), f, c, dataRoot, trainSize,
+        String canonical = TrialIdentity.canonicalConfig(repeat, method.displayName(), f, c, dataFormat, dataRoot,
+                trainSize,
                 validSize, testSize, permutationSeed, hidden, act, r, ls, lsf, o, training, distributed);
         return new TrialSpec(sweepId, TrialIdentity.trialId(canonical), repeat, TrialIdentity.seed(canonical),
-                method.displayName(), f, c, dataRoot, trainSize, validSize, testSize, permutationSeed, hidden, act,
+                method.displayName(), f, c, dataFormat, dataRoot, trainSize, validSize, testSize, permutationSeed, hidden, act,
                 r, ls, lsf, o, training, distributed, canonical);
     }
 
@@ -126,18 +132,19 @@ public record TrialSpec(
                 orthonormal);
     }
 
-    /**
-     * The network of this trial for a dataset with {@code inputs} features laid out on a {@code
-     * gridRows x gridCols} image (0 x 0 when they have no topology) and {@code classes} classes.
-     */
-    public ModelSpec modelSpec(int inputs, int gridRows, int gridCols, int classes) {
+    public DatasetFormat dataFormatEnum() {
+        return DatasetFormat.parse(dataFormat);
+    }
+
+    /** The network of this trial for examples of shape {@code input} and {@code classes} classes. */
+    public ModelSpec modelSpec(Shape input, int classes) {
         List<DictionarySpec> dictionaries = dictionaries();
-        List<Integer> sizes = methodEnum().hiddenSizes(inputs, hidden, classes, fraction);
+        List<Integer> sizes = methodEnum().hiddenSizes(input.features(), hidden, classes, fraction);
         List<LayerSpec> layers = new ArrayList<>(hidden.size());
         for (int l = 0; l < hidden.size(); l++) {
             layers.add(new LayerSpec(sizes.get(l), activationEnum(), dictionaries.get(l)));
         }
-        return new ModelSpec(inputs, gridRows, gridCols, layers, classes);
+        return new ModelSpec(input, layers, classes);
     }
 
     /** Short label for logs, e.g. {@code SE-Emp f=0.1 c=5 r=0 [3f2a...]}. */

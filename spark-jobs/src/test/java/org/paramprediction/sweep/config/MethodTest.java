@@ -125,7 +125,7 @@ class MethodTest {
         assertEquals(1, t.columns());
         assertEquals(0.1, t.fraction());
         assertFalse(t.orthonormal());
-        org.paramprediction.train.ModelSpec spec = t.modelSpec(784, 28, 28, 10);
+        org.paramprediction.train.ModelSpec spec = t.modelSpec(org.paramprediction.data.Shape.image(28, 28), 10);
         assertEquals(List.of(80, 80), spec.hidden().stream().map(l -> l.units()).toList());
         assertTrue(spec.hidden().stream().allMatch(l -> l.dictionary().equals(DictionarySpec.full())));
         assertEquals(List.of(500, 500), t.hidden(), "the trial keeps the size of the net it is compared with");

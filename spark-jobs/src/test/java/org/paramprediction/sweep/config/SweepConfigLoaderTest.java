@@ -178,7 +178,7 @@ class SweepConfigLoaderTest {
     void trialsYieldModelsThatCoreModelAccepts() {
         SweepSpec s = SweepConfigLoader.load(sweeps().resolve("example-full-reference.yaml"));
         for (TrialSpec t : s.trials()) {
-            var model = t.modelSpec(784, 28, 28, 10);
+            var model = t.modelSpec(org.paramprediction.data.Shape.image(28, 28), 10);
             assertEquals(2, model.hidden().size());
             for (int l = 0; l < 2; l++) {
                 var d = model.hidden().get(l).dictionary();

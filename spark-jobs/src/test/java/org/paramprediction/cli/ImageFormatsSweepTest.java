@@ -1,0 +1,135 @@
+package org.paramprediction.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paramprediction.sweep.ParquetQueries;
+
+/**
+ * Sweeps on CIFAR-10- and STL-10-format files, generated in exactly the official binary layouts
+ * (the real sets cannot be downloaded here): each class lights a band of rows of its own in one
+ * channel, on noise, so a loader that misaligns images and labels cannot learn them.
+ */
+class ImageFormatsSweepTest {
+
+    static final String SWEEP = """
+            name: %s
+            dataset: {format: %s, root: %s, train_size: %d, valid_size: %d}
+            model: {hidden: [16], activation: relu}
+            training: {epochs: 8, learning_rate: 0.02, batch_size: 20}
+            method: [Full, RandFixU]
+            fraction: 0.02
+            columns: 1
+            repeats: 1
+            """;
+
+    @TempDir
+    Path tmp;
+
+    /** Pixel (c, y) of class {@code label} in an image of {@code height} rows: bright in the class's band. */
+    private static byte pixel(int label, int c, int y, int height, SplittableRandom rng) {
+        boolean band = c == label % 3 && y * 10 / height == label;
+        return (byte) ((band ? 200 : 30) + rng.nextInt(0, 40));
+    }
+
+    /** A CIFAR-10 batch: records of 1 label byte + 1024 R + 1024 G + 1024 B bytes, row-major. */
+    static byte[] cifarBatch(int records, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        byte[] out = new byte[records * 3073];
+        for (int r = 0; r < records; r++) {
+            int label = rng.nextInt(10);
+            out[r * 3073] = (byte) label;
+            for (int c = 0; c < 3; c++) {
+                for (int p = 0; p < 1024; p++) {
+                    out[r * 3073 + 1 + c * 1024 + p] = pixel(label, c, p / 32, 32, rng);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aCifar10SweepRunsEndToEndAndLearnsTheClasses() throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("cifar-10-batches-bin"));
+        for (int b = 1; b <= 5; b++) {
+            Files.write(root.resolve("data_batch_" + b + ".bin"), cifarBatch(40, b));
+        }
+        Files.write(root.resolve("test_batch.bin"), cifarBatch(60, 9));
+        Path config = Files.writeString(tmp.resolve("cifar.yaml"), SWEEP.formatted("cifar", "cifar10", root, 160, 40));
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.of("sweep", config.toString(), "--out", out.toString(), "--master", "local[2]");
+        assertEquals(0, r.code(), r.err());
+        List<Map<String, Object>> rows = ParquetQueries.query(out,
+                "SELECT method, status, test_error, n_params_total, config FROM {trials} ORDER BY method");
+        assertEquals(2, rows.size(), rows.toString());
+        for (Map<String, Object> t : rows) {
+            assertEquals("OK", t.get("status"), t.toString());
+            assertTrue(((Number) t.get("test_error")).doubleValue() < 0.5, "chance is 0.9: " + t);
+            assertTrue(String.valueOf(t.get("config")).contains("\"format\":\"cifar10\""), t.toString());
+        }
+        assertEquals(3072L * 16 + 16 + 16 * 10 + 10, ((Number) rows.get(0).get("n_params_total")).longValue(),
+                "Full on 3x32x32 inputs");
+    }
+
+    @Test
+    void anStl10SweepReadsTheColumnMajorImagesAndOneBasedLabels() throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("stl10_binary"));
+        writeStl(root, "train", 200, 3);
+        writeStl(root, "test", 60, 4);
+        Path config = Files.writeString(tmp.resolve("stl.yaml"), SWEEP.formatted("stl", "stl10", root, 160, 40));
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.of("sweep", config.toString(), "--out", out.toString(), "--master", "local[2]");
+        assertEquals(0, r.code(), r.err());
+        List<Map<String, Object>> rows = ParquetQueries.query(out, "SELECT status, test_error FROM {trials}");
+        assertEquals(2, rows.size());
+        for (Map<String, Object> t : rows) {
+            assertEquals("OK", t.get("status"), t.toString());
+            assertTrue(((Number) t.get("test_error")).doubleValue() < 0.5, "chance is 0.9: " + t);
+        }
+    }
+
+    @Test
+    void aTruncatedCifarBatchExitsTwoNamingItAndWritesNothing() throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("cifar-10-batches-bin"));
+        for (int b = 1; b <= 5; b++) {
+            Files.write(root.resolve("data_batch_" + b + ".bin"), cifarBatch(40, b));
+        }
+        byte[] test = cifarBatch(60, 9);
+        Files.write(root.resolve("test_batch.bin"), java.util.Arrays.copyOf(test, test.length - 100));
+        Path config = Files.writeString(tmp.resolve("bad.yaml"), SWEEP.formatted("bad", "cifar10", root, 160, 40));
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.of("sweep", config.toString(), "--out", out.toString(), "--master", "local[2]");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("test_batch.bin") && r.err().contains("dataset.root"), r.err());
+        assertFalse(Files.exists(out), "nothing may be written for bad input");
+    }
+
+    /** STL-10 files: images as MATLAB writes them (each channel column-major), labels 1..10. */
+    private static void writeStl(Path root, String split, int images, long seed) throws IOException {
+        SplittableRandom rng = new SplittableRandom(seed);
+        byte[] x = new byte[images * 27648];
+        byte[] y = new byte[images];
+        for (int i = 0; i < images; i++) {
+            int label = rng.nextInt(10);
+            y[i] = (byte) (label + 1);
+            for (int c = 0; c < 3; c++) {
+                for (int col = 0; col < 96; col++) {
+                    for (int row = 0; row < 96; row++) {
+                        x[i * 27648 + c * 9216 + col * 96 + row] = pixel(label, c, row, 96, rng);
+                    }
+                }
+            }
+        }
+        Files.write(root.resolve(split + "_X.bin"), x);
+        Files.write(root.resolve(split + "_y.bin"), y);
+    }
+}
