@@ -46,7 +46,7 @@ class SweepConfigErrorTest {
     void unknownKeyGivesItsLineAndTheAllowedKeys() {
         ConfigException e = fail(base("dataset:\n  train_size: 100\n  rooot: /data\n"));
         assertError(e, 8, "dataset", "rooot");
-        assertEquals("keys must be one of [root, train_size, valid_size, test_size, permutation_seed]", e.rule());
+        assertEquals("keys must be one of [format, root, train_size, valid_size, test_size, permutation_seed]", e.rule());
     }
 
     @Test
