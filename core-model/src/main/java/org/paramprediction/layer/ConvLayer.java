@@ -22,7 +22,7 @@ import org.paramprediction.data.Shape;
  * <p>Input in another order than dense column-major (the network's row-major first minibatch) is
  * first copied into a column-major buffer. Buffers are allocated when the batch size changes only.
  */
-public final class ConvLayer implements Layer {
+public final class ConvLayer implements WeightedLayer {
 
     private final LinearMap filters;
     private final ConvGeometry geometry;
@@ -80,14 +80,22 @@ public final class ConvLayer implements Layer {
         return filters;
     }
 
+    /** The filter bank {@code W} ({@link #filters()}). */
+    @Override
+    public LinearMap map() {
+        return filters;
+    }
+
     public ConvGeometry geometry() {
         return geometry;
     }
 
+    @Override
     public Activation activation() {
         return activation;
     }
 
+    @Override
     public Param bias() {
         return bias;
     }
