@@ -1,5 +1,6 @@
 package org.paramprediction.train;
 
+import org.paramprediction.data.Shape;
 import org.paramprediction.layer.Network;
 import org.paramprediction.stats.Covariance;
 
@@ -16,4 +17,12 @@ public interface CovarianceSource {
      * {@code lower} is null for layer 0.
      */
     Covariance covariance(Network lower, int layer, boolean squaredInputs);
+
+    /**
+     * Covariance of the patches a conv layer {@code layer} sees ({@link PatchRows}: whole patches
+     * channel-wise, per-channel {@code k x k} slices when tied) over the first {@link
+     * PatchRows#IMAGES} training rows; its input has shape {@code input} and is {@code lower}'s output
+     * as in {@link #covariance} (the data itself for layer 0, when {@code lower} is null).
+     */
+    Covariance patchCovariance(Network lower, int layer, ConvSpec conv, Shape input, boolean squaredInputs);
 }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.paramprediction.data.Dataset;
+import org.paramprediction.data.Shape;
 import org.paramprediction.layer.Network;
 import org.paramprediction.stats.Covariance;
 import org.paramprediction.stats.CovarianceAccumulator;
@@ -15,6 +16,8 @@ import org.paramprediction.stats.CovarianceAccumulator;
 public final class LocalCovarianceSource implements CovarianceSource {
 
     private static final int BATCH = 1000;
+    /** Examples per batch of patches (a batch of 28x28 images gives 78,400 patches). */
+    private static final int PATCH_BATCH = 100;
 
     private final Dataset train;
     private final Map<Boolean, Covariance> inputCache = new HashMap<>();
@@ -38,6 +41,18 @@ public final class LocalCovarianceSource implements CovarianceSource {
         return acc.covariance();
     }
 
+    @Override
+    public Covariance patchCovariance(Network lower, int layer, ConvSpec conv, Shape input, boolean squaredInputs) {
+        PatchRows patches = new PatchRows(conv, input);
+        CovarianceAccumulator acc = new CovarianceAccumulator(patches.dimension(), squaredInputs);
+        int count = layer == 0 ? 0 : lower.layersBefore(layer);
+        forEachBatch(PATCH_BATCH, Math.min(train.size(), PatchRows.IMAGES), (rows, b) -> {
+            float[] p = layer == 0 ? patches.rows(rows, b) : patches.rows(lower.forward(rows, b, count));
+            acc.add(p, b * patches.rowsPerExample());
+        });
+        return acc.covariance();
+    }
+
     private Covariance inputCovariance(boolean squared) {
         CovarianceAccumulator acc = new CovarianceAccumulator(train.features(), squared);
         forEachBatch(acc::add);
@@ -49,11 +64,15 @@ public final class LocalCovarianceSource implements CovarianceSource {
     }
 
     private void forEachBatch(BatchConsumer consumer) {
-        int n = train.size();
+        forEachBatch(BATCH, train.size(), consumer);
+    }
+
+    /** The first {@code n} training rows, {@code batch} at a time. */
+    private void forEachBatch(int batch, int n, BatchConsumer consumer) {
         int[] order = Dataset.identityOrder(n);
-        float[] rows = new float[BATCH * train.features()];
-        for (int from = 0; from < n; from += BATCH) {
-            int to = Math.min(n, from + BATCH);
+        float[] rows = new float[batch * train.features()];
+        for (int from = 0; from < n; from += batch) {
+            int to = Math.min(n, from + batch);
             train.copyRows(order, from, to, rows);
             consumer.accept(rows, to - from);
         }

@@ -7,8 +7,10 @@ import org.paramprediction.dictionary.DictionaryKind;
 import org.paramprediction.dictionary.KernelKind;
 
 /**
- * A multilayer perceptron: the {@link Shape} of one example (a grey or colour image, or features
- * on a line), hidden layers, and a softmax over {@code classes}.
+ * A feed-forward classifier: the {@link Shape} of one example (a grey or colour image, or features
+ * on a line), weighted layers (convolutions first, each optionally pooled, then dense layers; an
+ * MLP has dense layers only), and a softmax over {@code classes}. {@code hidden} names them all:
+ * "layer {@code l}" is the {@code l}-th weighted layer, as in recipes and results.
  */
 public record ModelSpec(Shape input, List<LayerSpec> hidden, int classes) implements Serializable {
 
@@ -19,7 +21,29 @@ public record ModelSpec(Shape input, List<LayerSpec> hidden, int classes) implem
         if (input == null || classes < 2) {
             throw new IllegalArgumentException("input must be set and classes >= 2 but were " + input + " and " + classes);
         }
-        if (!hidden.isEmpty() && input.channels() > 1 && input.spatial() && needsGrid(hidden.get(0).dictionary())) {
+        Shape shape = input;
+        boolean dense = false;
+        for (int l = 0; l < hidden.size(); l++) {
+            LayerSpec ls = hidden.get(l);
+            if (ls.isConv()) {
+                if (dense) {
+                    throw new IllegalArgumentException("conv layers come before dense layers, but layer " + (l + 1)
+                            + " is a conv layer after a dense one");
+                }
+                if (!ls.conv().hasGrid(shape) && needsGrid(ls.dictionary())) {
+                    throw new IllegalArgumentException("layer " + (l + 1) + "'s " + ls.dictionary().label()
+                            + " dictionary needs the k x k grid, which channel-wise dictionaries over the "
+                            + shape.channels() + " input channels do not have; tie the channels (dictionary.channels:"
+                            + " tied) or use an empirical dictionary");
+                }
+                shape = ls.conv().outputShape(shape, ls.units());
+            } else {
+                dense = true;
+                shape = Shape.flat(ls.units());
+            }
+        }
+        if (!hidden.isEmpty() && !hidden.get(0).isConv() && input.channels() > 1 && input.spatial()
+                && needsGrid(hidden.get(0).dictionary())) {
             throw new IllegalArgumentException("a dense first layer's " + hidden.get(0).dictionary().label()
                     + " dictionary needs a grey image grid, but the input is " + input
                     + " (one grid per channel); use conv layers or a dictionary without a grid");
@@ -74,17 +98,43 @@ public record ModelSpec(Shape input, List<LayerSpec> hidden, int classes) implem
         return input.spatial() && input.channels() == 1 ? input.width() : 0;
     }
 
-    /** Inputs of hidden layer {@code l} (0-based). */
-    public int layerInputs(int l) {
-        return l == 0 ? inputs() : hidden.get(l - 1).units();
+    /** The shape of weighted layer {@code l}'s input (0-based; {@code l = hidden.size()}: the classifier's). */
+    public Shape layerInputShape(int l) {
+        Shape shape = input;
+        for (int i = 0; i < l; i++) {
+            LayerSpec ls = hidden.get(i);
+            shape = ls.isConv() ? ls.conv().outputShape(shape, ls.units()) : Shape.flat(ls.units());
+        }
+        return shape;
     }
 
-    /** Image grid rows of hidden layer {@code l}'s inputs (0 above the first layer). */
+    /**
+     * Rows of layer {@code l}'s dictionaries ({@code nv}): a dense layer's input features; a conv
+     * layer's patch values, {@code k*k} when its channels are tied, else {@code k*k*C_in}.
+     */
+    public int layerInputs(int l) {
+        LayerSpec ls = hidden.get(l);
+        Shape in = layerInputShape(l);
+        if (!ls.isConv()) {
+            return in.features();
+        }
+        return ls.dictionary().kind() == DictionaryKind.FULL ? ls.conv().geometry(in).patchSize()
+                : ls.conv().dictionaryInputs(in);
+    }
+
+    /**
+     * Grid rows of layer {@code l}'s dictionary inputs: the image for a dense first layer on a grey
+     * image, {@code k} for a conv layer with a grid, else 0 (a line).
+     */
     public int layerGridRows(int l) {
+        LayerSpec ls = hidden.get(l);
+        if (ls.isConv()) {
+            return ls.conv().hasGrid(layerInputShape(l)) ? ls.conv().kernel() : 0;
+        }
         return l == 0 ? gridRows() : 0;
     }
 
     public int layerGridCols(int l) {
-        return l == 0 ? gridCols() : 0;
+        return hidden.get(l).isConv() ? layerGridRows(l) : (l == 0 ? gridCols() : 0);
     }
 }

@@ -8,14 +8,18 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.paramprediction.data.Shape;
 import org.paramprediction.dictionary.Dictionary;
 import org.paramprediction.dictionary.DictionaryKind;
+import org.paramprediction.layer.ConvGeometry;
+import org.paramprediction.layer.ConvLayer;
 import org.paramprediction.layer.DenseMap;
 import org.paramprediction.layer.FactoredMap;
 import org.paramprediction.layer.HiddenLayer;
 import org.paramprediction.layer.Layer;
 import org.paramprediction.layer.LayerWeights;
 import org.paramprediction.layer.LinearMap;
+import org.paramprediction.layer.MaxPoolLayer;
 import org.paramprediction.layer.Network;
 import org.paramprediction.layer.SoftmaxOutputLayer;
+import org.paramprediction.layer.TiedFactoredMap;
 import org.paramprediction.layer.WeightedLayer;
 
 /**
@@ -51,7 +55,40 @@ public final class NetworkBuilder {
     /** The weighted layer {@code r} over {@code columns} (its dictionaries, one per column), values zero. */
     public static WeightedLayer layer(NetworkRecipe.Layer r, List<Dictionary> columns, Shape input,
             boolean inputGradient, DataType dtype) {
-        return new HiddenLayer(weightMap(columns, r.units(), dtype), r.activation(), inputGradient, dtype, input);
+        return (WeightedLayer) layers(r, columns, input, inputGradient, dtype).get(0);
+    }
+
+    /**
+     * The layers of recipe layer {@code r}: its weighted layer (dense or conv), followed by a max
+     * pooling layer when a conv layer pools.
+     */
+    public static List<Layer> layers(NetworkRecipe.Layer r, List<Dictionary> columns, Shape input,
+            boolean inputGradient, DataType dtype) {
+        ConvSpec conv = r.conv();
+        if (conv == null) {
+            return List.of(new HiddenLayer(weightMap(columns, r.units(), dtype), r.activation(), inputGradient,
+                    dtype, input));
+        }
+        ConvGeometry g = conv.geometry(input);
+        LinearMap filters = conv.tied() && columns.get(0).recipe().kind() != DictionaryKind.FULL
+                ? tiedMap(columns, input.channels(), r.units(), dtype)
+                : weightMap(columns, r.units(), dtype);
+        if (filters.inputs() != g.patchSize()) {
+            throw new IllegalArgumentException("the recipes of a " + g.kernel() + "x" + g.kernel() + " conv layer on "
+                    + input + " give " + filters.inputs() + " filter rows but a patch has " + g.patchSize());
+        }
+        ConvLayer layer = new ConvLayer(filters, g, r.activation(), inputGradient, dtype);
+        if (conv.pool() == 1) {
+            return List.of(layer);
+        }
+        return List.of(layer, new MaxPoolLayer(layer.outputShape(), conv.pool(), conv.pool(), dtype));
+    }
+
+    /** A tied filter bank: each column's dictionary is {@code U_s} over the {@code k x k} positions. */
+    private static TiedFactoredMap tiedMap(List<Dictionary> columns, int channels, int outputs, DataType dtype) {
+        Dictionary first = columns.get(0);
+        return new TiedFactoredMap(first.inputs(), channels, outputs, columns.size(), first.atoms(),
+                concatenated(columns), dtype);
     }
 
     /** A {@link DenseMap} for FULL, otherwise a {@link FactoredMap} with {@code U = [U_1 ... U_c]}. */
@@ -64,6 +101,14 @@ public final class NetworkBuilder {
             }
             return new DenseMap(inputs, outputs, dtype);
         }
+        boolean trainable = first.recipe().kind() == DictionaryKind.LOW_RANK;
+        return new FactoredMap(inputs, outputs, columns.size(), first.atoms(), concatenated(columns), trainable, dtype);
+    }
+
+    /** {@code [U_1 ... U_c]} column-major, after checking that every column has the same size. */
+    private static double[] concatenated(List<Dictionary> columns) {
+        Dictionary first = columns.get(0);
+        int inputs = first.inputs();
         int atoms = first.atoms();
         double[] u = new double[inputs * atoms * columns.size()];
         for (int j = 0; j < columns.size(); j++) {
@@ -79,8 +124,7 @@ public final class NetworkBuilder {
                 }
             }
         }
-        boolean trainable = first.recipe().kind() == DictionaryKind.LOW_RANK;
-        return new FactoredMap(inputs, outputs, columns.size(), atoms, u, trainable, dtype);
+        return u;
     }
 
     /** Draws the learned values of {@code layer} so that its {@code W} has the activation's variance for its fan-in. */
@@ -102,28 +146,40 @@ public final class NetworkBuilder {
         List<Layer> layers = new ArrayList<>();
         Shape shape = recipe.inputShape();
         for (int l = 0; l < recipe.layers().size(); l++) {
-            WeightedLayer layer = layer(recipe.layers().get(l), dictionaries.get(l), shape, l > 0, dtype);
-            layers.add(layer);
-            shape = layer.outputShape();
+            List<Layer> built = layers(recipe.layers().get(l), dictionaries.get(l), shape, l > 0, dtype);
+            layers.addAll(built);
+            shape = built.get(built.size() - 1).outputShape();
         }
         return new Network(recipe.inputShape(), layers, head(shape.features(), recipe.classes(), dtype, null), dtype);
     }
 
     /**
-     * Trained layers sent as plain arrays, rebuilt as dense layers ({@code W = U V} as sent) under a
-     * placeholder two-class head: what computes their activations wherever they arrive.
+     * Trained layers sent as plain arrays, rebuilt with dense weights ({@code W = U V} as sent; conv
+     * layers with their pooling) under a placeholder two-class head: what computes their activations
+     * wherever they arrive.
      */
     public static Network frozen(List<LayerWeights> trained) {
         List<Layer> layers = new ArrayList<>();
         for (int l = 0; l < trained.size(); l++) {
             LayerWeights w = trained.get(l);
-            DenseMap map = new DenseMap(w.inputs(), w.outputs(), DataType.FLOAT);
-            map.params().get(0).value().assign(Nd4j.create(w.weights(), new long[] {w.inputs(), w.outputs()}, 'f'));
-            HiddenLayer layer = new HiddenLayer(map, w.activation(), l > 0, DataType.FLOAT);
-            layer.bias().value().assign(Nd4j.create(w.bias(), new long[] {1, w.outputs()}, 'c'));
+            DenseMap map = new DenseMap(w.weightRows(), w.weightColumns(), DataType.FLOAT);
+            map.params().get(0).value().assign(
+                    Nd4j.create(w.weights(), new long[] {w.weightRows(), w.weightColumns()}, 'f'));
+            WeightedLayer layer;
+            if (w.isConv()) {
+                layer = new ConvLayer(map, w.geometry(), w.activation(), l > 0, DataType.FLOAT);
+            } else {
+                layer = new HiddenLayer(map, w.activation(), l > 0, DataType.FLOAT);
+            }
+            layer.bias().value().assign(Nd4j.create(w.bias(), new long[] {1, w.weightColumns()}, 'c'));
             layers.add(layer);
+            if (w.isConv() && w.pool() > 1) {
+                layers.add(new MaxPoolLayer(layer.outputShape(), w.pool(), w.pool(), DataType.FLOAT));
+            }
         }
+        LayerWeights first = trained.get(0);
+        Shape input = first.isConv() ? first.geometry().input() : Shape.flat(first.inputs());
         int top = trained.get(trained.size() - 1).outputs();
-        return new Network(layers, head(top, 2, DataType.FLOAT, null), DataType.FLOAT);
+        return new Network(input, layers, head(top, 2, DataType.FLOAT, null), DataType.FLOAT);
     }
 }

@@ -26,14 +26,29 @@ public final class NetworkRecipe implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** One hidden layer: its width, activation and column recipes. */
+    /**
+     * One weighted layer: its width (filters of a convolution), activation and column recipes, and
+     * for a convolution its kernel, stride, pad, pooling and whether the channels are tied (kernel 0
+     * for a dense layer; plain fields so that any Spark serializer carries them).
+     */
     public static final class Layer implements Serializable {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
         private final int units;
         private final Activation activation;
         private final DictionaryRecipe[] columns;
+        private final int kernel;
+        private final int stride;
+        private final int pad;
+        private final int pool;
+        private final boolean tied;
 
+        /** A dense layer. */
         public Layer(int units, Activation activation, List<DictionaryRecipe> columns) {
+            this(units, activation, columns, null);
+        }
+
+        /** A conv layer when {@code conv} is set, else a dense one. */
+        public Layer(int units, Activation activation, List<DictionaryRecipe> columns, ConvSpec conv) {
             if (units < 1 || activation == null || columns == null || columns.isEmpty()) {
                 throw new IllegalArgumentException("a layer needs units >= 1, an activation and >= 1 recipe but got "
                         + units + ", " + activation + ", " + columns);
@@ -41,6 +56,16 @@ public final class NetworkRecipe implements Serializable {
             this.units = units;
             this.activation = activation;
             this.columns = columns.toArray(new DictionaryRecipe[0]);
+            this.kernel = conv == null ? 0 : conv.kernel();
+            this.stride = conv == null ? 0 : conv.stride();
+            this.pad = conv == null ? 0 : conv.pad();
+            this.pool = conv == null ? 0 : conv.pool();
+            this.tied = conv != null && conv.tied();
+        }
+
+        /** The convolution, or null for a dense layer. */
+        public ConvSpec conv() {
+            return kernel == 0 ? null : new ConvSpec(kernel, stride, pad, pool, tied);
         }
 
         public int units() {

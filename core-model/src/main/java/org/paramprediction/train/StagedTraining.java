@@ -80,24 +80,26 @@ public final class StagedTraining {
                     epochs.addAll(Trainer.fit(lower, lowerRecipe, data, stageCfg, passes, shuffle, l, false, listener)
                             .epochs());
                 }
-                cov = covariances.covariance(lower, l, ds.squaredCovariance());
+                cov = ls.isConv() ? covariances.patchCovariance(lower, l, ls.conv(), shape, ds.squaredCovariance())
+                        : covariances.covariance(lower, l, ds.squaredCovariance());
                 covs.add(cov);
             }
-            List<DictionaryRecipe> layerRecipes = ds.recipes(inputs, spec.layerGridRows(l), spec.layerGridCols(l),
-                    dictSeeds[l], cov == null ? null : cov.id());
+            List<DictionaryRecipe> layerRecipes = ds.recipes(spec.layerInputs(l), spec.layerGridRows(l),
+                    spec.layerGridCols(l), dictSeeds[l], cov == null ? null : cov.id());
             List<Dictionary> dicts = new ArrayList<>();
             for (DictionaryRecipe r : layerRecipes) {
                 Dictionary d = DictionaryBuilder.build(r, cov);
                 excluded[l] = Math.max(excluded[l], d.excludedInputs());
                 dicts.add(d);
             }
-            NetworkRecipe.Layer recipeLayer = new NetworkRecipe.Layer(ls.units(), ls.activation(), layerRecipes);
-            WeightedLayer layer = NetworkBuilder.layer(recipeLayer, dicts, shape, l > 0, dtype);
-            NetworkBuilder.initialize(layer, init);
-            built.add(layer);
+            NetworkRecipe.Layer recipeLayer = new NetworkRecipe.Layer(ls.units(), ls.activation(), layerRecipes,
+                    ls.conv());
+            List<Layer> layerStack = NetworkBuilder.layers(recipeLayer, dicts, shape, l > 0, dtype);
+            NetworkBuilder.initialize((WeightedLayer) layerStack.get(0), init);
+            built.addAll(layerStack);
             recipes.add(layerRecipes);
             recipeLayers.add(recipeLayer);
-            shape = layer.outputShape();
+            shape = layerStack.get(layerStack.size() - 1).outputShape();
         }
         Network net = new Network(spec.inputShape(), built,
                 NetworkBuilder.head(shape.features(), spec.classes(), dtype, init), dtype);

@@ -4,7 +4,13 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.paramprediction.data.Dataset;
+import org.paramprediction.data.Shape;
+import org.paramprediction.layer.Network;
 import org.paramprediction.stats.Covariance;
+import org.paramprediction.train.ConvSpec;
+import org.paramprediction.train.NetworkBuilder;
+import org.paramprediction.train.PatchRows;
 import org.paramprediction.train.Activations;
 import org.paramprediction.stats.CovarianceAccumulator;
 import org.slf4j.Logger;
@@ -123,6 +129,56 @@ public final class DistributedCovariance {
             weights.destroy();
         }
     }
+
+    /**
+     * Covariance of the patches a conv layer sees ({@link PatchRows}) over the first {@link
+     * PatchRows#IMAGES} rows of the supplied dataset, blocks of rows spread over the partitions:
+     * the same rows and patches as {@code LocalCovarianceSource#patchCovariance}, merged in partition
+     * order. The layer's input is the data itself ({@code lower} null) or the output of all of
+     * {@code lower}'s layers, broadcast once as plain arrays.
+     *
+     * @param input the shape of the layer's input (the data's, or {@code lower}'s output)
+     */
+    public static Covariance ofPatches(JavaSparkContext sc, DatasetSupplier data, DatasetShape shape,
+            LowerLayers lower, ConvSpec conv, Shape input, boolean squared, int partitions) {
+        int features = lower == null ? shape.features() : lower.inputs();
+        if (features != shape.features() || (lower == null ? shape.features() : lower.outputs()) != input.features()) {
+            throw new IllegalArgumentException("patches of a " + input + " input from " + (lower == null ? "the data"
+                    : "lower layers " + lower.inputs() + " -> " + lower.outputs()) + " with " + shape.features()
+                    + " features per row do not fit");
+        }
+        int rows = Math.min(shape.rows(), PatchRows.IMAGES);
+        PatchRows probe = new PatchRows(conv, input);
+        LOG.info("patch covariance: {} patches of {} rows from {} examples, {} partitions", conv, probe.dimension(),
+                rows, partitions);
+        Broadcast<LowerLayers> weights = lower == null ? null : sc.broadcast(lower);
+        try {
+            JavaRDD<float[]> patches = RowBlocks.ranges(sc, rows, PATCH_BLOCK, partitions).mapPartitions(ranges -> {
+                Dataset dataset = data.get();
+                Network net = weights == null ? null : NetworkBuilder.frozen(weights.value().layers());
+                PatchRows patchRows = new PatchRows(conv, input);
+                return new MappedIterator<>(ranges, range -> {
+                    int b = range[1] - range[0];
+                    int[] order = new int[b];
+                    for (int k = 0; k < b; k++) {
+                        order[k] = range[0] + k;
+                    }
+                    float[] block = new float[b * dataset.features()];
+                    dataset.copyRows(order, 0, b, block);
+                    return net == null ? patchRows.rows(block, b)
+                            : patchRows.rows(net.forward(block, b, net.layers().size()));
+                });
+            });
+            return ofRows(patches, probe.dimension(), squared, DEFAULT_DEPTH);
+        } finally {
+            if (weights != null) {
+                weights.destroy();
+            }
+        }
+    }
+
+    /** Examples per block of patches, as the local computation batches them. */
+    private static final int PATCH_BLOCK = 100;
 
     private static LowerLayers checkLower(LowerLayers lower, int layers) {
         if (lower == null) {

@@ -3,12 +3,15 @@ package org.paramprediction.covariance;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import org.paramprediction.layer.ConvLayer;
 import org.paramprediction.layer.HiddenLayer;
+import org.paramprediction.layer.Layer;
 import org.paramprediction.layer.LayerWeights;
+import org.paramprediction.layer.MaxPoolLayer;
 import org.paramprediction.layer.Network;
 
 /**
- * The first hidden layers of a trained network as plain arrays, broadcast once per covariance job
+ * The first weighted layers (dense, or conv with their pooling) of a trained network as plain arrays, broadcast once per covariance job
  * so executors can compute the activations that feed the next layer. Built on the driver from a
  * {@link Network}; rebuilt into a network on the executors by {@link org.paramprediction.train.Activations#of}.
  *
@@ -53,16 +56,23 @@ public final class LowerLayers implements Serializable {
                     + "] for a network with " + available + " hidden layers but was " + count);
         }
         LayerWeights[] out = new LayerWeights[count];
-        if (network.layersBefore(count) != count) {
-            throw new IllegalArgumentException("lower layers travel as dense layers, but this network's first "
-                    + count + " weighted layers are " + network.layers().subList(0, network.layersBefore(count)));
-        }
-        for (int l = 0; l < count; l++) {
-            if (!(network.weighted().get(l) instanceof HiddenLayer layer)) {
-                throw new IllegalArgumentException("lower layers travel as dense layers, but layer " + (l + 1)
-                        + " is a " + network.weighted().get(l).getClass().getSimpleName());
+        List<Layer> layers = network.layers();
+        int w = 0;
+        for (int i = 0; i < layers.size() && w < count; i++) {
+            Layer layer = layers.get(i);
+            if (layer instanceof HiddenLayer dense) {
+                out[w++] = LayerWeights.of(dense);
+            } else if (layer instanceof ConvLayer conv) {
+                boolean pooled = i + 1 < layers.size() && layers.get(i + 1) instanceof MaxPoolLayer;
+                if (pooled && ((MaxPoolLayer) layers.get(i + 1)).size() != ((MaxPoolLayer) layers.get(i + 1)).stride()) {
+                    throw new IllegalArgumentException("lower layers travel with square non-overlapping pooling only,"
+                            + " but layer " + (w + 1) + " is followed by " + layers.get(i + 1));
+                }
+                out[w++] = LayerWeights.of(conv, pooled ? ((MaxPoolLayer) layers.get(i + 1)).size() : 1);
+            } else if (!(layer instanceof MaxPoolLayer)) {
+                throw new IllegalArgumentException("lower layers travel as dense or conv layers, but the network has a "
+                        + layer.getClass().getSimpleName());
             }
-            out[l] = LayerWeights.of(layer);
         }
         return new LowerLayers(Arrays.asList(out));
     }

@@ -4,7 +4,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.paramprediction.layer.Network;
+import org.paramprediction.data.Shape;
 import org.paramprediction.stats.Covariance;
+import org.paramprediction.train.ConvSpec;
 import org.paramprediction.train.CovarianceSource;
 
 /**
@@ -49,6 +51,15 @@ public final class SparkCovarianceSource implements CovarianceSource {
         }
         return DistributedCovariance.ofActivations(
                 sc, data, shape(), LowerLayers.of(lower, layer), layer, squaredInputs, partitions);
+    }
+
+    @Override
+    public Covariance patchCovariance(Network lower, int layer, ConvSpec conv, Shape input, boolean squaredInputs) {
+        if (layer > 0 && lower == null) {
+            throw new IllegalArgumentException("lower (the trained network) must not be null for layer " + layer);
+        }
+        return DistributedCovariance.ofPatches(sc, data, shape(), layer == 0 ? null : LowerLayers.of(lower, layer),
+                conv, input, squaredInputs, partitions);
     }
 
     private Covariance inputCovariance(boolean squared) {

@@ -18,7 +18,9 @@ import org.paramprediction.io.DatasetCache;
 import org.paramprediction.io.HadoopConf;
 import org.paramprediction.io.Machine;
 import org.paramprediction.layer.Network;
+import org.paramprediction.data.Shape;
 import org.paramprediction.stats.Covariance;
+import org.paramprediction.train.ConvSpec;
 import org.paramprediction.sweep.config.DistributedSpec;
 import org.paramprediction.sweep.config.TrialSpec;
 import org.paramprediction.train.CovarianceSource;
@@ -72,7 +74,10 @@ final class DistributedTrial {
         }
     }
 
-    /** Layer 0 from the sweep's covariance store; layer 1+ by a Spark job over the lower layers' activations. */
+    /**
+     * Layer 0 from the sweep's covariance store; layer 1+ by a Spark job over the lower layers'
+     * activations; a conv layer's patches by a Spark job at every layer.
+     */
     static CovarianceSource covariances(TrialSpec t, JavaSparkContext sc, SweepContext ctx, DataRef ref) {
         HadoopConf hadoop = ctx.hadoop();
         DatasetSupplier train = () -> DatasetCache.get(ref, hadoop).train();
@@ -84,6 +89,11 @@ final class DistributedTrial {
             public Covariance covariance(Network lower, int layer, boolean squaredInputs) {
                 return layer == 0 ? stored.covariance(lower, 0, squaredInputs)
                         : spark.covariance(lower, layer, squaredInputs);
+            }
+
+            @Override
+            public Covariance patchCovariance(Network lower, int layer, ConvSpec conv, Shape input, boolean squared) {
+                return spark.patchCovariance(lower, layer, conv, input, squared);
             }
         };
     }

@@ -6,7 +6,10 @@ import org.paramprediction.covariance.CovarianceStore;
 import org.paramprediction.data.Dataset;
 import org.paramprediction.io.DataRef;
 import org.paramprediction.layer.Network;
+import org.paramprediction.data.Shape;
 import org.paramprediction.stats.Covariance;
+import org.paramprediction.train.ConvSpec;
+import org.paramprediction.train.PatchRows;
 import org.paramprediction.train.CovarianceSource;
 import org.paramprediction.train.LocalCovarianceSource;
 
@@ -27,6 +30,12 @@ final class TrialCovarianceSource implements CovarianceSource {
         this.ctx = ctx;
         this.ref = ref;
         this.local = new LocalCovarianceSource(train);
+    }
+
+    /** Patches of the trial's own data or lower layers, computed in the task ({@link PatchRows#IMAGES} rows). */
+    @Override
+    public Covariance patchCovariance(Network lower, int layer, ConvSpec conv, Shape input, boolean squaredInputs) {
+        return local.patchCovariance(lower, layer, conv, input, squaredInputs);
     }
 
     @Override

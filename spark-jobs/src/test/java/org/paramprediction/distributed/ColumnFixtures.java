@@ -90,6 +90,14 @@ final class ColumnFixtures {
             return c;
         }
 
+        @Override
+        public Covariance patchCovariance(Network lower, int layer, org.paramprediction.train.ConvSpec conv,
+                org.paramprediction.data.Shape input, boolean squaredInputs) {
+            Covariance c = inner.patchCovariance(lower, layer, conv, input, squaredInputs);
+            seen.add(c);
+            return c;
+        }
+
         Covariance byId(String id) {
             return id == null ? null : seen.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
         }
