@@ -76,6 +76,52 @@ public final class DownsizedWidths {
         return d + (long) (previous + 1) * classes;
     }
 
+    /**
+     * The same rule for any network, convnets included: the units of every weighted layer (filters of
+     * conv layers, units of dense ones) scaled by {@code w / units_1}, all layers Full, and the {@code w}
+     * in {@code 1..units_1} whose dynamic count is closest to {@code factored}'s (on a tie, the
+     * smaller). Returns the Full network.
+     */
+    public static ModelSpec of(ModelSpec factored) {
+        long target = dynamic(factored);
+        List<Integer> units = factored.hidden().stream().map(LayerSpec::units).toList();
+        ModelSpec best = null;
+        long bestGap = Long.MAX_VALUE;
+        for (int w = 1; w <= units.get(0); w++) {
+            List<Integer> sizes = scaled(units, w);
+            List<LayerSpec> layers = new ArrayList<>();
+            for (int l = 0; l < sizes.size(); l++) {
+                LayerSpec ls = factored.hidden().get(l);
+                layers.add(new LayerSpec(sizes.get(l), ls.activation(), DictionarySpec.full(), ls.conv()));
+            }
+            ModelSpec full = new ModelSpec(factored.input(), layers, factored.classes());
+            long gap = Math.abs(dynamic(full) - target);
+            if (gap < bestGap) {
+                best = full;
+                bestGap = gap;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Dynamic parameters of {@code spec} from its shapes alone: per weighted layer the learned
+     * weights ({@code atoms x units} for a factored layer, times {@code C_in} when a conv layer's
+     * channels are tied; all of {@code W} for Full) and one bias per unit, then the classifier.
+     */
+    public static long dynamic(ModelSpec spec) {
+        long d = 0;
+        for (int l = 0; l < spec.hidden().size(); l++) {
+            LayerSpec ls = spec.hidden().get(l);
+            int rows = spec.layerInputs(l);
+            long learned = ls.dictionary().kind() == DictionaryKind.FULL ? rows
+                    : (long) ls.dictionary().atoms(rows)
+                            * (ls.isConv() && ls.conv().tied() ? spec.layerInputShape(l).channels() : 1);
+            d += (learned + 1) * ls.units();
+        }
+        return d + (long) (spec.layerInputShape(spec.hidden().size()).features() + 1) * spec.classes();
+    }
+
     private static List<Integer> scaled(List<Integer> hidden, int w) {
         List<Integer> out = new ArrayList<>(hidden.size());
         double first = hidden.get(0);

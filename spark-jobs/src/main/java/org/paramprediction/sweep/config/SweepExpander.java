@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.paramprediction.data.DatasetFormat;
 import org.paramprediction.layer.Activation;
 import org.paramprediction.sweep.config.SweepDraft.Axis;
 import org.paramprediction.sweep.config.SweepDraft.Setting;
@@ -99,7 +100,9 @@ final class SweepExpander {
                         (Integer) value(v, SweepField.TEST_SIZE), (Long) value(v, SweepField.PERMUTATION_SEED),
                         hidden(v), activation(v), num(v, SweepField.RIDGE), num(v, SweepField.LENGTH_SCALE),
                         num(v, SweepField.LENGTH_SCALE_FACTOR), (Boolean) value(v, SweepField.ORTHONORMAL), training,
-                        distributed(v)));
+                        distributed(v), conv(v)));
+                DatasetFormat format = DatasetFormat.parse((String) value(v, SweepField.DATASET_FORMAT));
+                out.get(out.size() - 1).modelSpec(format.shape(), format.numClasses()); // its rules, before Spark
             } catch (IllegalArgumentException e) {
                 report(v.get(SweepField.METHOD), "gives an invalid trial: " + e.getMessage());
                 return List.of();
@@ -205,6 +208,14 @@ final class SweepExpander {
                     "must be <= the smallest hidden layer (model.hidden = " + hidden + ")", columns.shown());
             return false;
         }
+        ConvSettings conv = valid(v, SweepField.CONV, SweepField.CHANNELS) ? conv(v) : null;
+        int fewest = conv == null ? Integer.MAX_VALUE
+                : conv.layers().stream().mapToInt(ConvLayerSetting::filters).min().orElseThrow();
+        if (method.usesColumns() && (Integer) columns.value() > fewest) {
+            errors.add(columns.line(), columns.path(),
+                    "must be <= the fewest filters of a conv layer (" + fewest + ")", columns.shown());
+            return false;
+        }
         return true;
     }
 
@@ -249,6 +260,13 @@ final class SweepExpander {
     private static double num(Map<SweepField, Setting> v, SweepField f) {
         Object x = value(v, f);
         return x == null ? 0 : ((Number) x).doubleValue();
+    }
+
+    /** The {@code model.conv} layers and {@code dictionary.channels}, or null for an MLP. */
+    @SuppressWarnings("unchecked")
+    private static ConvSettings conv(Map<SweepField, Setting> v) {
+        List<ConvLayerSetting> layers = (List<ConvLayerSetting>) value(v, SweepField.CONV);
+        return layers == null ? null : new ConvSettings(layers, "tied".equals(value(v, SweepField.CHANNELS)));
     }
 
     @SuppressWarnings("unchecked")

@@ -43,7 +43,7 @@ final class TrialIdentity {
             String dataRoot,
             int trainSize, int validSize, Integer testSize, Long permutationSeed, List<Integer> hidden,
             String activation, double ridge, double lengthScale, double lengthScaleFactor, boolean orthonormal,
-            TrainingConfig training, DistributedSpec distributed) {
+            TrainingConfig training, DistributedSpec distributed, ConvSettings conv) {
         Map<String, Object> dataset = new LinkedHashMap<>();
         if (!"idx".equals(dataFormat)) { // absent for Fashion-MNIST IDX, so existing trial ids stay as they were
             dataset.put("format", dataFormat);
@@ -54,6 +54,9 @@ final class TrialIdentity {
         dataset.put("test_size", testSize);
         dataset.put("permutation_seed", permutationSeed);
         Map<String, Object> model = new LinkedHashMap<>();
+        if (conv != null) { // absent for MLPs, so their ids stay as they were
+            model.put("conv", conv.layers().stream().map(ConvLayerSetting::canonical).toList());
+        }
         model.put("hidden", hidden);
         model.put("activation", activation);
         Map<String, Object> dictionary = new LinkedHashMap<>();
@@ -61,6 +64,9 @@ final class TrialIdentity {
         dictionary.put("length_scale", lengthScale > 0 ? lengthScale : null);
         dictionary.put("length_scale_factor", lengthScaleFactor > 0 ? lengthScaleFactor : null);
         dictionary.put("orthonormal", orthonormal);
+        if (conv != null) {
+            dictionary.put("channels", conv.channels());
+        }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("method", method);
         root.put("fraction", fraction);

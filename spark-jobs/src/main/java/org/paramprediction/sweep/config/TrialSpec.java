@@ -8,6 +8,7 @@ import org.paramprediction.data.DatasetFormat;
 import org.paramprediction.data.Shape;
 import org.paramprediction.layer.Activation;
 import org.paramprediction.train.DictionarySpec;
+import org.paramprediction.train.DownsizedWidths;
 import org.paramprediction.train.LayerSpec;
 import org.paramprediction.train.ModelSpec;
 import org.paramprediction.train.TrainingConfig;
@@ -55,6 +56,7 @@ public record TrialSpec(
         boolean orthonormal,
         TrainingConfig training,
         DistributedSpec distributed,
+        ConvSettings conv,
         String canonicalConfig)
         implements Serializable {
 
@@ -87,7 +89,7 @@ public record TrialSpec(
         String expected = TrialIdentity.canonicalConfig(repeat, method, fraction, columns, dataFormat, dataRoot,
                 trainSize,
                 validSize, testSize, permutationSeed, hidden, activation, ridge, lengthScale, lengthScaleFactor,
-                orthonormal, training, distributed);
+                orthonormal, training, distributed, conv);
         require(expected.equals(canonicalConfig), "canonicalConfig must be " + expected, canonicalConfig);
         require(TrialIdentity.trialId(canonicalConfig).equals(trialId),
                 "trialId must be " + TrialIdentity.trialId(canonicalConfig), trialId);
@@ -102,7 +104,8 @@ public record TrialSpec(
     public static TrialSpec create(String sweepId, int repeat, Method method, double fraction, int columns,
             String dataFormat, String dataRoot, int trainSize, int validSize, Integer testSize, Long permutationSeed,
             List<Integer> hidden, Activation activation, double ridge, double lengthScale,
-            double lengthScaleFactor, boolean orthonormal, TrainingConfig training, DistributedSpec distributed) {
+            double lengthScaleFactor, boolean orthonormal, TrainingConfig training, DistributedSpec distributed,
+            ConvSettings conv) {
         double f = method.usesFraction() ? fraction : 1.0;
         int c = method.usesColumns() ? columns : 1;
         double r = method.usesRidge() ? ridge : 0;
@@ -112,10 +115,10 @@ public record TrialSpec(
         String act = activation.name().toLowerCase(Locale.ROOT);
         String canonical = TrialIdentity.canonicalConfig(repeat, method.displayName(), f, c, dataFormat, dataRoot,
                 trainSize,
-                validSize, testSize, permutationSeed, hidden, act, r, ls, lsf, o, training, distributed);
+                validSize, testSize, permutationSeed, hidden, act, r, ls, lsf, o, training, distributed, conv);
         return new TrialSpec(sweepId, TrialIdentity.trialId(canonical), repeat, TrialIdentity.seed(canonical),
                 method.displayName(), f, c, dataFormat, dataRoot, trainSize, validSize, testSize, permutationSeed, hidden, act,
-                r, ls, lsf, o, training, distributed, canonical);
+                r, ls, lsf, o, training, distributed, conv, canonical);
     }
 
     public Method methodEnum() {
@@ -138,11 +141,55 @@ public record TrialSpec(
 
     /** The network of this trial for examples of shape {@code input} and {@code classes} classes. */
     public ModelSpec modelSpec(Shape input, int classes) {
+        if (conv != null) {
+            return convnetSpec(input, classes);
+        }
         List<DictionarySpec> dictionaries = dictionaries();
         List<Integer> sizes = methodEnum().hiddenSizes(input.features(), hidden, classes, fraction);
         List<LayerSpec> layers = new ArrayList<>(hidden.size());
         for (int l = 0; l < hidden.size(); l++) {
             layers.add(new LayerSpec(sizes.get(l), activationEnum(), dictionaries.get(l)));
+        }
+        return new ModelSpec(input, layers, classes);
+    }
+
+    /**
+     * A convnet: the method's dictionaries in the conv layers (the first conv layer is its "layer 1"),
+     * Full dense layers above them; Downsized is the Full convnet with every layer's units scaled to
+     * the dynamic parameter count of the RandFixU convnet at the trial's fraction.
+     */
+    private ModelSpec convnetSpec(Shape input, int classes) {
+        Method m = methodEnum();
+        if (m == Method.DOWNSIZED) {
+            return DownsizedWidths.of(convnet(input, classes, Method.RAND_FIX_U.layers(conv.layers().size(), fraction,
+                    1, 0, 0, 0, false)));
+        }
+        return convnet(input, classes, convDictionaries(m));
+    }
+
+    /**
+     * {@link Method#layers} for the conv layers; DCT, whose layers above the first fall back to an
+     * empirical kernel only because hidden units have no grid, keeps DCT in every tied conv layer.
+     */
+    private List<DictionarySpec> convDictionaries(Method m) {
+        List<DictionarySpec> d = new ArrayList<>(m.layers(conv.layers().size(), fraction, columns, ridge, lengthScale,
+                lengthScaleFactor, orthonormal));
+        if (m == Method.DCT && conv.tied()) {
+            for (int l = 1; l < d.size(); l++) {
+                d.set(l, d.get(0));
+            }
+        }
+        return d;
+    }
+
+    private ModelSpec convnet(Shape input, int classes, List<DictionarySpec> convDicts) {
+        List<LayerSpec> layers = new ArrayList<>();
+        for (int l = 0; l < conv.layers().size(); l++) {
+            ConvLayerSetting c = conv.layers().get(l);
+            layers.add(new LayerSpec(c.filters(), activationEnum(), convDicts.get(l), c.spec(conv.tied())));
+        }
+        for (int units : hidden) {
+            layers.add(new LayerSpec(units, activationEnum(), DictionarySpec.full()));
         }
         return new ModelSpec(input, layers, classes);
     }

@@ -54,6 +54,9 @@ final class ValueReader {
         if (type == ValueType.INT_LIST) {
             return readIntList(node, rule, path);
         }
+        if (type == ValueType.CONV_LIST) {
+            return readConvList(node, path);
+        }
         if (!(node instanceof ScalarNode s)) {
             String hint = node instanceof SequenceNode ? " (to sweep over several values, list them under grid)" : "";
             return fail(node, path, "must be " + type.description() + hint, YamlTree.show(node));
@@ -89,6 +92,50 @@ final class ValueReader {
         return ok ? List.copyOf(out) : INVALID;
     }
 
+    /** A list of {@code {filters, kernel, stride, pad, pool}} mappings; filters and kernel required. */
+    private Object readConvList(Node node, String path) {
+        if (!(node instanceof SequenceNode seq)) {
+            return fail(node, path, "must be " + ValueType.CONV_LIST.description(), YamlTree.show(node));
+        }
+        if (seq.getValue().isEmpty()) {
+            return fail(node, path, "must not be empty (leave model.conv out for an MLP)", "[]");
+        }
+        List<ConvLayerSetting> out = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            String at = path + "[" + i + "]";
+            Node item = seq.getValue().get(i);
+            java.util.Map<String, org.yaml.snakeyaml.nodes.NodeTuple> entries =
+                    tree.entries(item, at, ConvLayerSetting.KEYS);
+            if (entries == null) {
+                ok = false;
+                continue;
+            }
+            int[] v = new int[5];
+            int[] defaults = {-1, -1, 1, 0, 1};
+            for (int k = 0; k < 5; k++) {
+                String key = ConvLayerSetting.KEYS.get(k);
+                org.yaml.snakeyaml.nodes.NodeTuple t = entries.get(key);
+                if (t == null) {
+                    if (defaults[k] < 0) {
+                        fail(item, at + "." + key, "must be set (filters and kernel have no default)", null);
+                        ok = false;
+                    }
+                    v[k] = defaults[k];
+                    continue;
+                }
+                Object x = read(t.getValueNode(), ValueType.INT, false, Rule.atLeast(key.equals("pad") ? 0 : 1),
+                        at + "." + key);
+                ok &= x != INVALID;
+                v[k] = x == INVALID ? defaults[k] : (Integer) x;
+            }
+            if (ok) {
+                out.add(new ConvLayerSetting(v[0], v[1], v[2], v[3], v[4]));
+            }
+        }
+        return ok ? List.copyOf(out) : INVALID;
+    }
+
     private Object fail(Node node, String path, String rule, String value) {
         errors.add(node, path, rule, value);
         return INVALID;
@@ -107,7 +154,7 @@ final class ValueReader {
             case ACTIVATION -> tag.equals(Tag.STR) && List.of("relu", "tanh", "sigmoid").contains(text) ? text
                     : INVALID;
             case METHOD -> tag.equals(Tag.STR) ? method(text) : INVALID;
-            case INT_LIST -> throw new IllegalStateException("lists are read by readIntList");
+            case INT_LIST, CONV_LIST -> throw new IllegalStateException("lists are read by their own readers");
         };
     }
 

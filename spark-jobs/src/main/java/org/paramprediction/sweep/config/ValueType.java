@@ -8,6 +8,7 @@ enum ValueType {
     DOUBLE("a number"),
     BOOL("true or false"),
     INT_LIST("a list of integers"),
+    CONV_LIST("a list of conv layers, e.g. [{filters: 32, kernel: 5, pad: 2, pool: 2}]"),
     ACTIVATION("one of relu, tanh, sigmoid"),
     METHOD("one of " + Method.validNames());
 
