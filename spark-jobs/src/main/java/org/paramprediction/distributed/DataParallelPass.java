@@ -18,6 +18,7 @@ import org.paramprediction.train.EpochPass;
 import org.paramprediction.train.NetworkRecipe;
 import org.paramprediction.train.PassTotals;
 import org.paramprediction.train.TrainingConfig;
+import org.paramprediction.wire.ParamAverage;
 import org.paramprediction.wire.ParamMessage;
 
 /**
