@@ -14,6 +14,7 @@ import org.paramprediction.io.HadoopConf;
 import org.paramprediction.layer.Network;
 import org.paramprediction.layer.Param;
 import org.paramprediction.layer.ParamVectors;
+import org.paramprediction.layer.UHashes;
 import org.paramprediction.train.EpochPass;
 import org.paramprediction.train.NetworkRecipe;
 import org.paramprediction.train.PassTotals;
