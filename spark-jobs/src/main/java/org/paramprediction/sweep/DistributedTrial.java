@@ -23,6 +23,7 @@ import org.paramprediction.sweep.config.DistributedSpec;
 import org.paramprediction.sweep.config.TrialSpec;
 import org.paramprediction.train.CovarianceSource;
 import org.paramprediction.train.EpochMetrics;
+import org.paramprediction.train.LearnedWeights;
 import org.paramprediction.train.ModelSpec;
 import org.paramprediction.train.StagedTraining;
 import org.paramprediction.train.TrainingResult;

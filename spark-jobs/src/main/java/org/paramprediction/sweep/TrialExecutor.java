@@ -16,6 +16,7 @@ import org.paramprediction.io.DatasetCache;
 import org.paramprediction.io.Machine;
 import org.paramprediction.sweep.config.TrialSpec;
 import org.paramprediction.train.EpochMetrics;
+import org.paramprediction.train.LearnedWeights;
 import org.paramprediction.train.ModelSpec;
 import org.paramprediction.train.StagedTraining;
 import org.paramprediction.train.TrainingResult;
