@@ -17,6 +17,7 @@ import org.paramprediction.distributed.ColumnTrainingSpec;
 import org.paramprediction.io.DataRef;
 import org.paramprediction.io.DatasetCache;
 import org.paramprediction.io.Machine;
+import org.paramprediction.results.TrialOutcome;
 import org.paramprediction.sweep.config.DistributedSpec;
 import org.paramprediction.sweep.config.TrialSpec;
 import org.paramprediction.train.DeadUnits;

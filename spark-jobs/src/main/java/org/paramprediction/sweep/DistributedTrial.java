@@ -18,6 +18,7 @@ import org.paramprediction.io.DatasetCache;
 import org.paramprediction.io.HadoopConf;
 import org.paramprediction.io.Machine;
 import org.paramprediction.layer.Network;
+import org.paramprediction.results.TrialOutcome;
 import org.paramprediction.stats.Covariance;
 import org.paramprediction.sweep.config.DistributedSpec;
 import org.paramprediction.sweep.config.TrialSpec;

@@ -14,6 +14,7 @@ import org.paramprediction.dictionary.DictionaryRecipe;
 import org.paramprediction.io.DataRef;
 import org.paramprediction.io.DatasetCache;
 import org.paramprediction.io.Machine;
+import org.paramprediction.results.TrialOutcome;
 import org.paramprediction.sweep.config.TrialSpec;
 import org.paramprediction.train.EpochMetrics;
 import org.paramprediction.train.LearnedWeights;

@@ -1,4 +1,4 @@
-package org.paramprediction.sweep;
+package org.paramprediction.results;
 
 import java.io.Serializable;
 import java.util.List;
