@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.paramprediction.benchmark.BenchConfig;
+import org.paramprediction.benchmark.TrainingBenchmark;
 import org.paramprediction.data.DataSplits;
 import org.paramprediction.io.DataRef;
 import org.paramprediction.io.DatasetCache;
