@@ -9,8 +9,8 @@ import org.paramprediction.benchmark.TrainingBenchmark;
 
 /**
  * Core-model training speed, in this JVM on one BLAS thread: Full and SE+Emp at every fraction x
- * column count of the plan, via {@link TrainingBenchmark} (so these are the same figures its own
- * command prints). Each configuration is compared with the gemm limit on its own step's shapes and
+ * column count of the plan, via {@link TrainingBenchmark} (so these are the same figures its command
+ * line, {@link TrainingBenchmarkCommand}, prints). Each configuration is compared with the gemm limit on its own step's shapes and
  * with Full's time per epoch; the results stay in the context for the MLlib section.
  */
 final class TrainingSection implements SectionRunner {
