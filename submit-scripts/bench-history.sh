@@ -8,7 +8,8 @@
 # Usage: [ROUNDS=N] submit-scripts/bench-history.sh [EPOCHS]   (default 5 epochs, 1 round)
 # A commit from before the benchmark's command line moved to spark-jobs runs its core-model's own
 # org.paramprediction.bench.TrainingBenchmark; a later one is packaged (core-model and spark-jobs,
-# into its worktree only) and runs org.paramprediction.bench.TrainingBenchmarkCommand from its jar.
+# into its worktree only) and runs org.paramprediction.bench.TrainingBenchmarkCommand from its jar
+# (with Spark's jars on the classpath, as submit-scripts/bench-training.sh runs it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EPOCHS="${1:-5}"
@@ -36,7 +37,9 @@ for entry in "${COMMITS[@]}"; do
     (cd "$dir" && mvn -B -q -o -Dstyle.color=never -pl core-model -am compile >/dev/null \
        && mvn -B -q -o -Dstyle.color=never -pl core-model dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null)
   else
-    (cd "$dir" && mvn -B -q -o -Dstyle.color=never -pl core-model,spark-jobs -am package -DskipTests >/dev/null)
+    # the shaded jar, and the Spark jars (provided, so not in it) that it needs outside spark-submit
+    (cd "$dir" && mvn -B -q -o -Dstyle.color=never -pl core-model,spark-jobs -am package -DskipTests \
+       dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile=target/runtime-classpath.txt >/dev/null)
   fi
 done
 # The benchmark's main class and classpath in the worktree of a commit.
@@ -51,7 +54,7 @@ classpath_of() {
   if old_layout "$1"; then
     echo "$1/core-model/target/classes:$(cat "$1/core-model/target/classpath.txt")"
   else
-    echo "$1/spark-jobs/target/spark-jobs-0.1.0-SNAPSHOT.jar"
+    echo "$1/spark-jobs/target/spark-jobs-0.1.0-SNAPSHOT.jar:$(cat "$1/spark-jobs/target/runtime-classpath.txt")"
   fi
 }
 BASE=""
