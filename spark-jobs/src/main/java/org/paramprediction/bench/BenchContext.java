@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.paramprediction.benchmark.BenchConfig;
+import org.paramprediction.benchmark.TrainingBenchmark;
 import org.paramprediction.data.DataSplits;
 import org.paramprediction.io.DataRef;
 import org.paramprediction.io.DatasetCache;
 import org.paramprediction.io.HadoopConf;
 
 /**
- * What the sections of one run share: the Spark session, the plan, the console, the training split
+ * What the sections of one run share: the Spark session, the plan, the console, the main class of
+ * the child JVMs, the training split
  * (loaded once, through the same per-JVM cache the sweeps use) and the training section's results,
  * which the MLlib section compares with instead of training the Full network a second time.
  */
@@ -20,11 +23,13 @@ final class BenchContext {
     private final SparkSession spark;
     private final BenchPlan plan;
     private final PrintStream log;
+    private final String childMain;
     private List<TrainingBenchmark.Measured> trained = List.of();
 
-    BenchContext(SparkSession spark, BenchPlan plan, PrintStream log) {
+    BenchContext(SparkSession spark, BenchPlan plan, String childMain, PrintStream log) {
         this.spark = spark;
         this.plan = plan;
+        this.childMain = childMain;
         this.log = log;
     }
 
@@ -42,6 +47,11 @@ final class BenchContext {
 
     PrintStream log() {
         return log;
+    }
+
+    /** The main class the sections' child JVMs run: the command line that started this run. */
+    String childMain() {
+        return childMain;
     }
 
     /** The {@code --train-size}/{@code --valid-size} split of Fashion-MNIST, with the full test set. */

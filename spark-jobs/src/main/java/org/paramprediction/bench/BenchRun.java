@@ -20,13 +20,18 @@ public final class BenchRun {
 
     private BenchRun() {}
 
-    public static Outcome run(SparkSession spark, BenchPlan plan, PrintStream log) throws IOException {
+    /**
+     * @param childMain the main class that child JVMs run ({@code bench --child ...}, {@code sweep ...}):
+     *                  the project's command line, named by its caller
+     */
+    public static Outcome run(SparkSession spark, BenchPlan plan, String childMain, PrintStream log)
+            throws IOException {
         RunInfo info = RunInfo.now();
         long start = System.nanoTime();
         log.printf("bench run %s on %s: sections %s%s; table to %s%n", info.runId(), info.machine(),
                 plan.orderedSections().stream().map(BenchSection::id).toList(), plan.quick() ? " (--quick)" : "",
                 plan.out());
-        BenchContext ctx = new BenchContext(spark, plan, log);
+        BenchContext ctx = new BenchContext(spark, plan, childMain, log);
         List<BenchRow> rows = new ArrayList<>();
         List<BenchSection> failed = new ArrayList<>();
         for (BenchSection section : plan.orderedSections()) {

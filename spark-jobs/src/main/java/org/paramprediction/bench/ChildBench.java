@@ -22,7 +22,7 @@ final class ChildBench {
             List<String> args = List.of("bench", "--child", "--sections", section.id(), "--gemm-seconds",
                     String.valueOf(ctx.plan().gemmSeconds()), "--out", scratch.path().toString());
             Path log = ctx.plan().out().resolve("logs").resolve(section.id() + "-" + tag + ".log");
-            ChildJvm.requireSuccess(ChildJvm.run("2g", jvmFlags, env, args, log, false), args);
+            ChildJvm.requireSuccess(ChildJvm.run(ctx.childMain(), "2g", jvmFlags, env, args, log, false), args);
             return ctx.spark().read().parquet(scratch.path().resolve(BenchTableWriter.PARQUET).toUri().toString())
                     .collectAsList().stream().map(ChildBench::row).toList();
         }

@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.paramprediction.cli.Main;
 
 /**
- * Runs {@code org.paramprediction.cli.Main} in a separate JVM, the way the launch scripts do: the
- * same java binary, classpath and JVM flags as this JVM (so the Java 17 {@code --add-opens} list
- * comes along), but its own heap limit and one BLAS thread per task. Sweeps measured this way pay
- * their own JVM and Spark start, as a user's run does, and their memory is their own.
+ * Runs a main class in a separate JVM, the way the launch scripts do: the same java binary,
+ * classpath and JVM flags as this JVM (so the Java 17 {@code --add-opens} list comes along), but
+ * its own heap limit and one BLAS thread per task. Sweeps measured this way pay their own JVM and
+ * Spark start, as a user's run does, and their memory is their own. The main class is the
+ * project's command line, named by the caller ({@link BenchContext#childMain()}), so that this
+ * package does not depend on the {@code cli} package that calls it.
  */
 final class ChildJvm {
 
@@ -26,13 +27,16 @@ final class ChildJvm {
 
     private ChildJvm() {}
 
-    /** The child's command line: this JVM's flags with {@code -Xmx} replaced by {@code xmx}, then {@code Main args}. */
-    static List<String> command(String xmx, List<String> args) {
-        return command(xmx, List.of(), args);
+    /**
+     * The child's command line: this JVM's flags with {@code -Xmx} replaced by {@code xmx}, then
+     * {@code mainClass args}.
+     */
+    static List<String> command(String mainClass, String xmx, List<String> args) {
+        return command(mainClass, xmx, List.of(), args);
     }
 
-    /** As {@link #command(String, List)}, with {@code jvmFlags} added after this JVM's own. */
-    static List<String> command(String xmx, List<String> jvmFlags, List<String> args) {
+    /** As {@link #command(String, String, List)}, with {@code jvmFlags} added after this JVM's own. */
+    static List<String> command(String mainClass, String xmx, List<String> jvmFlags, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java binary runs this JVM")));
@@ -45,29 +49,29 @@ final class ChildJvm {
         cmd.add("-Xmx" + xmx);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Main.class.getName());
+        cmd.add(mainClass);
         cmd.addAll(args);
         return cmd;
     }
 
     /**
-     * Runs {@code Main args} with heap {@code xmx}, console to {@code log}, and waits for it; with
+     * Runs {@code mainClass args} with heap {@code xmx}, console to {@code log}, and waits for it; with
      * {@code pollRss}, samples its peak resident memory until it exits. The child is stopped if this
      * JVM shuts down first.
      */
-    static Finished run(String xmx, List<String> args, Path log, boolean pollRss)
+    static Finished run(String mainClass, String xmx, List<String> args, Path log, boolean pollRss)
             throws IOException, InterruptedException {
-        return run(xmx, List.of(), Map.of(), args, log, pollRss);
+        return run(mainClass, xmx, List.of(), Map.of(), args, log, pollRss);
     }
 
     /**
-     * As {@link #run(String, List, Path, boolean)}, with extra JVM flags and environment variables
+     * As {@link #run(String, String, List, Path, boolean)}, with extra JVM flags and environment variables
      * (e.g. {@code OPENBLAS_CORETYPE} to force a kernel; without it the child chooses for itself).
      */
-    static Finished run(String xmx, List<String> jvmFlags, Map<String, String> env, List<String> args, Path log,
-            boolean pollRss) throws IOException, InterruptedException {
+    static Finished run(String mainClass, String xmx, List<String> jvmFlags, Map<String, String> env,
+            List<String> args, Path log, boolean pollRss) throws IOException, InterruptedException {
         Files.createDirectories(log.toAbsolutePath().getParent());
-        ProcessBuilder pb = new ProcessBuilder(command(xmx, jvmFlags, args)).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(command(mainClass, xmx, jvmFlags, args)).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().put("OMP_NUM_THREADS", "1");
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");

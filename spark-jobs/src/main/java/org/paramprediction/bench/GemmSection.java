@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nd4j.linalg.factory.Nd4j;
+import org.paramprediction.benchmark.GemmRate;
+import org.paramprediction.benchmark.TrainingBenchmark;
 import org.paramprediction.layer.GemmShape;
 import org.paramprediction.platform.BlasCheck;
 import org.paramprediction.platform.BlasKernel;

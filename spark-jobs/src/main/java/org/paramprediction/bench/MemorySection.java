@@ -21,7 +21,7 @@ final class MemorySection implements SectionRunner {
             List<String> args = List.of("sweep", config, "--out", scratch.path().resolve("out").toString(),
                     "--master", "local[*]");
             ctx.log().printf("memory: %s on local[*], -Xmx3g (child JVM)...%n", config);
-            ChildJvm.Finished f = ChildJvm.requireSuccess(ChildJvm.run("3g", args,
+            ChildJvm.Finished f = ChildJvm.requireSuccess(ChildJvm.run(ctx.childMain(), "3g", args,
                     ctx.plan().out().resolve("logs").resolve("memory.log"), true), args);
             double gb = f.peakRssBytes() / 1e9;
             ctx.log().printf(Locale.ROOT, "memory: peak RSS %.2f GB, wall %.1f s%n", gb, f.wallSeconds());

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.factory.Nd4j;
+import org.paramprediction.benchmark.BenchConfig;
+import org.paramprediction.benchmark.TrainingBenchmark;
 import org.paramprediction.data.DataSplits;
 import org.paramprediction.train.EpochMetrics;
 
@@ -25,7 +27,8 @@ final class MllibSection implements SectionRunner {
         TrainingBenchmark.Measured ours = ctx.trainedFull().orElseGet(() -> {
             ctx.log().println("mllib: the training section did not run; training the Full network here");
             Nd4j.factory().blas().setMaxThreads(1);
-            return TrainingBenchmark.train(ctx.trainingSettings(), BenchConfig.FULL, 1.0, 1, data, ctx.log());
+            return TrainingBenchmark.train(ctx.trainingSettings(), BenchConfig.FULL, 1.0, 1, data,
+                    new TrainingBenchmarkConsole(ctx.log()));
         });
         BenchPlan plan = ctx.plan();
         MllibMlpBenchmark.Result mllib = MllibMlpBenchmark.measure(ctx.spark(), data, plan.mllibIterations(),

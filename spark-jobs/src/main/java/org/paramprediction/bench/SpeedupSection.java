@@ -31,7 +31,7 @@ final class SpeedupSection implements SectionRunner {
                 List<String> args = List.of("sweep", config, "--out", scratch.path().resolve("out").toString(),
                         "--master", master);
                 ctx.log().printf("speedup: %s on %s (child JVM)...%n", config, master);
-                ChildJvm.Finished f = ChildJvm.requireSuccess(ChildJvm.run("3g", args,
+                ChildJvm.Finished f = ChildJvm.requireSuccess(ChildJvm.run(ctx.childMain(), "3g", args,
                         ctx.plan().out().resolve("logs").resolve("speedup-" + tag + ".log"), false), args);
                 SweepTrials trials = SweepTrials.read(ctx.spark(), scratch.path().resolve("out"));
                 wall[i] = f.wallSeconds();

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.factory.Nd4j;
+import org.paramprediction.benchmark.BenchConfig;
+import org.paramprediction.benchmark.TrainingBenchmark;
 
 /**
  * Core-model training speed, in this JVM on one BLAS thread: Full and SE+Emp at every fraction x
- * column count of the plan, via {@link TrainingBenchmark} (so these are the same figures its own
- * command prints). Each configuration is compared with the gemm limit on its own step's shapes and
+ * column count of the plan, via {@link TrainingBenchmark} (so these are the same figures its command
+ * line, {@link TrainingBenchmarkCommand}, prints). Each configuration is compared with the gemm limit on its own step's shapes and
  * with Full's time per epoch; the results stay in the context for the MLlib section.
  */
 final class TrainingSection implements SectionRunner {
@@ -25,7 +27,7 @@ final class TrainingSection implements SectionRunner {
     public List<BenchRow> run(BenchContext ctx) {
         Nd4j.factory().blas().setMaxThreads(1);
         List<TrainingBenchmark.Measured> measured = TrainingBenchmark.run(ctx.trainingSettings(), ctx.splits(),
-                ctx.log());
+                new TrainingBenchmarkConsole(ctx.log()));
         ctx.trained(measured);
         TrainingBenchmark.Measured full = measured.stream().filter(m -> m.config() == BenchConfig.FULL).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the training section always trains Full"));

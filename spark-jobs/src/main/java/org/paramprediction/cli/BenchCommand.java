@@ -121,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
                 : SparkSession.getDefaultSession().isDefined() ? SparkSession.getDefaultSession().get() : null;
         SparkSession spark = existing != null ? existing : Sessions.create("bench", master);
         try {
-            BenchRun.Outcome outcome = BenchRun.run(spark, plan, System.out);
+            BenchRun.Outcome outcome = BenchRun.run(spark, plan, Main.class.getName(), System.out);
             return outcome.failed().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_SECTIONS_FAILED;
         } finally {
             if (existing == null) {

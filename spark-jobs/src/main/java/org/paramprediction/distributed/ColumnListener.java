@@ -1,5 +1,6 @@
 package org.paramprediction.distributed;
 
+import org.paramprediction.columns.ColumnOutcome;
 import org.paramprediction.train.EpochMetrics;
 
 /** Progress of a {@link ColumnTraining} run, called on the driver. */

@@ -6,6 +6,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.paramprediction.columns.ColumnAssembler;
+import org.paramprediction.columns.ColumnFineTune;
+import org.paramprediction.columns.ColumnFineTuning;
+import org.paramprediction.columns.ColumnHeadStart;
+import org.paramprediction.columns.ColumnOutcome;
+import org.paramprediction.columns.ColumnTrainer;
 import org.paramprediction.covariance.LowerLayers;
 import org.paramprediction.data.DataSplits;
 import org.paramprediction.dictionary.Dictionary;
@@ -37,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * (layer, column) by {@link NetworkBuilder#dictionarySeeds}, as every training path does (so all
  * build the same recipes), then an init stream, a shuffle stream and a task stream; from the task stream
  * one long per (layer, column), in order. Task {@code (l, j)} derives its own init and shuffle
- * streams from its long (see {@link ColumnTask}); the driver's init stream initialises the fresh
+ * streams from its long (see {@link ColumnTrainer}); the driver's init stream initialises the fresh
  * head and its shuffle stream orders the fine-tuning. Same inputs and seed, same result.
  *
  * <p><b>Per hidden layer {@code l}</b>, in order:
@@ -129,7 +135,8 @@ public final class ColumnTraining {
         for (int l = 0; l < spec.model().hidden().size(); l++) {
             trainLayer(l);
         }
-        ColumnFineTuning.Outcome tuned = ColumnFineTuning.run(built, head(), data, spec, shuffle, listener);
+        ColumnFineTuning.Outcome tuned = ColumnFineTuning.run(built, head(), data, spec.training(), spec.fineTune(),
+                shuffle, listener::onFineTuneEpoch);
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("columns as tasks done in {} s: valid error {} -> {}, test error {} -> {}, {} bytes collected,"
                 + " {} broadcast", String.format("%.1f", seconds), tuned.validBefore(), tuned.validAfter(),

@@ -1,6 +1,7 @@
 package org.paramprediction.distributed;
 
 import java.util.List;
+import org.paramprediction.columns.ColumnOutcome;
 import org.paramprediction.dictionary.DictionaryRecipe;
 import org.paramprediction.layer.Network;
 import org.paramprediction.train.EpochMetrics;

@@ -1,6 +1,7 @@
 package org.paramprediction.distributed;
 
 import java.io.Serializable;
+import org.paramprediction.columns.ColumnFineTune;
 import org.paramprediction.dictionary.DictionaryKind;
 import org.paramprediction.train.ModelSpec;
 import org.paramprediction.train.TrainingConfig;

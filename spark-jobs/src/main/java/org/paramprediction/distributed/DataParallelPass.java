@@ -14,10 +14,12 @@ import org.paramprediction.io.HadoopConf;
 import org.paramprediction.layer.Network;
 import org.paramprediction.layer.Param;
 import org.paramprediction.layer.ParamVectors;
+import org.paramprediction.layer.UHashes;
 import org.paramprediction.train.EpochPass;
 import org.paramprediction.train.NetworkRecipe;
 import org.paramprediction.train.PassTotals;
 import org.paramprediction.train.TrainingConfig;
+import org.paramprediction.wire.ParamAverage;
 import org.paramprediction.wire.ParamMessage;
 
 /**

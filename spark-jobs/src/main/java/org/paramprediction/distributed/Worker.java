@@ -5,6 +5,7 @@ import org.paramprediction.layer.Param;
 import org.paramprediction.layer.ParamVectors;
 import org.paramprediction.train.MinibatchSgd;
 import org.paramprediction.train.PassTotals;
+import org.paramprediction.wire.ParamAverage;
 import org.paramprediction.wire.ParamMessage;
 
 /** What one worker task does in a round of {@link DataParallelPass}. */

@@ -11,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.paramprediction.data.Dataset;
 import org.paramprediction.io.DatasetCache;
 import org.paramprediction.layer.Network;
+import org.paramprediction.layer.UHashes;
 import org.paramprediction.train.MinibatchSgd;
 import org.paramprediction.train.NetworkBuilder;
 

@@ -5,7 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.paramprediction.io.Provenance;
-import org.paramprediction.io.ResultStore;
+import org.paramprediction.results.ResultStore;
+import org.paramprediction.results.TrialOutcome;
 
 /**
  * Appends batches of finished trials to the {@link ResultStore} one after another on a thread of its

@@ -2,6 +2,7 @@ package org.paramprediction.sweep;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.paramprediction.results.TrialOutcome;
 
 /**
  * Console progress of a sweep: one line per finished trial with the running status (done / total,

@@ -15,7 +15,8 @@ import org.apache.spark.sql.SparkSession;
 import org.paramprediction.io.HadoopConf;
 import org.paramprediction.io.Machine;
 import org.paramprediction.io.Provenance;
-import org.paramprediction.io.ResultStore;
+import org.paramprediction.results.ResultStore;
+import org.paramprediction.results.TrialOutcome;
 import org.paramprediction.sweep.config.SweepSpec;
 import org.paramprediction.sweep.config.TrialSpec;
 

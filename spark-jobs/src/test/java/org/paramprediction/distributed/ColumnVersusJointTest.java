@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.paramprediction.columns.ColumnFineTune;
+import org.paramprediction.columns.ColumnHeadStart;
 import org.paramprediction.covariance.SparkCovarianceSource;
 import org.paramprediction.data.DataSplits;
 import org.paramprediction.data.Dataset;

@@ -21,6 +21,7 @@ import org.paramprediction.io.HadoopConf;
 import org.paramprediction.layer.Activation;
 import org.paramprediction.layer.Network;
 import org.paramprediction.layer.ParamVectors;
+import org.paramprediction.layer.UHashes;
 import org.paramprediction.train.DictionarySpec;
 import org.paramprediction.train.EpochListener;
 import org.paramprediction.train.EpochMetrics;

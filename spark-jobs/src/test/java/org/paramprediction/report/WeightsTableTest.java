@@ -18,7 +18,7 @@ import org.paramprediction.dictionary.DictionaryBuilder;
 import org.paramprediction.dictionary.DictionaryKind;
 import org.paramprediction.dictionary.DictionaryRecipe;
 import org.paramprediction.io.RecipeJson;
-import org.paramprediction.io.ResultStore;
+import org.paramprediction.results.ResultStore;
 
 /** The opt-in weights table of a real sweep: one row per trial, layer and column, rebuildable recipes. */
 class WeightsTableTest {
@@ -92,7 +92,7 @@ class WeightsTableTest {
     @Test
     void readmeDocumentsEveryColumnOfTheWeightsTable() throws IOException {
         String readme = Files.readString(Path.of("../README.md"));
-        for (var c : org.paramprediction.io.WeightTable.COLUMNS) {
+        for (var c : org.paramprediction.results.WeightTable.COLUMNS) {
             assertTrue(readme.contains("`" + c.name() + "`"), "README documents weights column " + c.name());
         }
         assertTrue(readme.contains("`weights` (written only when the config sets `output.keep_weights: true`)"));

@@ -66,7 +66,7 @@ class SweepEndToEndTest {
         for (Map<String, Object> t : trials) {
             assertEquals(blas.core(), t.get("blas_core"), "the kernel of the JVM that trained it");
             assertEquals(blas.cpuModel(), t.get("cpu_model"));
-            assertEquals(org.paramprediction.io.TrialTable.SCHEMA_VERSION, ((Number) t.get("schema_version")).intValue());
+            assertEquals(org.paramprediction.results.TrialTable.SCHEMA_VERSION, ((Number) t.get("schema_version")).intValue());
         }
         assertEquals(3, trials.stream().map(t -> t.get("trial_id")).distinct().count());
         for (Map<String, Object> t : trials) {
@@ -123,9 +123,9 @@ class SweepEndToEndTest {
         Path out = tmp.resolve("schema");
         run(sweep, out, false, false);
         String readme = java.nio.file.Files.readString(Path.of("../README.md"));
-        checkSchema(out, "{trials}", org.paramprediction.io.TrialTable.COLUMNS.stream()
+        checkSchema(out, "{trials}", org.paramprediction.results.TrialTable.COLUMNS.stream()
                 .map(c -> Map.entry(c.name(), c.type())).toList(), readme);
-        checkSchema(out, "{epochs}", org.paramprediction.io.EpochTable.COLUMNS.stream()
+        checkSchema(out, "{epochs}", org.paramprediction.results.EpochTable.COLUMNS.stream()
                 .map(c -> Map.entry(c.name(), c.type())).toList(), readme);
     }
 
@@ -189,7 +189,7 @@ class SweepEndToEndTest {
         assertTrue(printed.contains("100.00%") && printed.lines().filter(l -> l.startsWith("| SE-Emp")).count() == 1,
                 printed);
         String readme = java.nio.file.Files.readString(Path.of("../README.md"));
-        checkSchema(out, "{rounds}", org.paramprediction.io.RoundTable.COLUMNS.stream()
+        checkSchema(out, "{rounds}", org.paramprediction.results.RoundTable.COLUMNS.stream()
                 .map(c -> Map.entry(c.name(), c.type())).toList(), readme);
     }
 

@@ -1,4 +1,4 @@
-package org.paramprediction.bench;
+package org.paramprediction.benchmark;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +14,8 @@ import org.paramprediction.train.NetworkRecipe;
 
 /**
  * The networks the benchmark trains: 784-500-500-10 ReLU, Full or SE (layer 1) + empirical (layer 2).
- * Public so that the Spark {@code bench} command trains exactly the same networks as this module's
- * own benchmark.
+ * Public so that the Spark {@code bench} command and the training benchmark's command line train
+ * exactly the same networks ({@link TrainingBenchmark}).
  */
 public enum BenchConfig {
     FULL,

@@ -1,4 +1,4 @@
-package org.paramprediction.distributed;
+package org.paramprediction.columns;
 
 /** What the driver trains after the columns are assembled. */
 public enum ColumnFineTuneScope {

@@ -1,4 +1,4 @@
-package org.paramprediction.bench;
+package org.paramprediction.benchmark;
 
 import java.util.ArrayList;
 import java.util.List;

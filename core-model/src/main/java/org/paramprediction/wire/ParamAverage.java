@@ -1,9 +1,8 @@
-package org.paramprediction.distributed;
+package org.paramprediction.wire;
 
 import java.io.Serializable;
 import java.util.Arrays;
 import org.paramprediction.train.PassTotals;
-import org.paramprediction.wire.ParamMessage;
 
 /**
  * Workers' uploads on their way to the driver, the value {@code treeAggregate} folds: the encoded

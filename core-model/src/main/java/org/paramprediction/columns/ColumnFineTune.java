@@ -1,4 +1,4 @@
-package org.paramprediction.distributed;
+package org.paramprediction.columns;
 
 import java.io.Serializable;
 

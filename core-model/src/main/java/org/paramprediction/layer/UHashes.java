@@ -1,4 +1,4 @@
-package org.paramprediction.distributed;
+package org.paramprediction.layer;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -7,9 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.paramprediction.layer.FactoredMap;
-import org.paramprediction.layer.WeightedLayer;
-import org.paramprediction.layer.Network;
 
 /** SHA-256 of each hidden layer's dictionary {@code U} exactly as the network computes with it. */
 public final class UHashes {

@@ -1,4 +1,4 @@
-package org.paramprediction.io;
+package org.paramprediction.results;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package org.paramprediction.distributed;
+package org.paramprediction.columns;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,7 @@ import org.paramprediction.layer.Network;
 import org.paramprediction.layer.Param;
 import org.paramprediction.layer.SoftmaxOutputLayer;
 import org.paramprediction.train.Activations;
+import org.paramprediction.train.EpochListener;
 import org.paramprediction.train.EpochMetrics;
 import org.paramprediction.train.Evaluator;
 import org.paramprediction.train.FitResult;
@@ -17,41 +18,47 @@ import org.paramprediction.train.Trainer;
 import org.paramprediction.train.TrainingConfig;
 
 /**
- * The driver's last step of {@link ColumnTraining}: puts the head on the assembled layers, measures
- * it, and fine-tunes for {@link ColumnFineTune#epochs()} epochs with early stopping, continuing
- * the column tasks' learning-rate schedule ({@link #continued}). {@link
- * ColumnFineTuneScope#OUTPUT_LAYER} trains a network with no hidden layers on the
- * top activations (computed once), sharing the head's arrays; {@link ColumnFineTuneScope#ALL_LAYERS}
- * trains the whole assembled network. If the result validates worse than the starting point, the
- * starting parameters are restored.
+ * The last step of training columns as tasks, on the driver: puts the head on the assembled
+ * layers, measures it, and fine-tunes for {@link ColumnFineTune#epochs()} epochs with early
+ * stopping, continuing the column tasks' learning-rate schedule ({@link #continued}). {@link
+ * ColumnFineTuneScope#OUTPUT_LAYER} trains a network with no hidden layers on the top activations
+ * (computed once), sharing the head's arrays; {@link ColumnFineTuneScope#ALL_LAYERS} trains the
+ * whole assembled network. If the result validates worse than the starting point, the starting
+ * parameters are restored.
  */
-final class ColumnFineTuning {
+public final class ColumnFineTuning {
 
     /** The fine-tuned network and its errors before and after. */
-    record Outcome(Network network, double validBefore, double testBefore, double validAfter, double testAfter,
+    public record Outcome(Network network, double validBefore, double testBefore, double validAfter, double testAfter,
             boolean kept, List<EpochMetrics> epochs, double seconds) {}
 
     private ColumnFineTuning() {}
 
-    static Outcome run(List<HiddenLayer> layers, SoftmaxOutputLayer head, DataSplits data, ColumnTrainingSpec spec,
-            SplittableRandom shuffle, ColumnListener listener) {
+    /**
+     * Fine-tunes {@code layers} under {@code head} on {@code data} as {@code ft} says.
+     *
+     * @param training the column tasks' settings, whose schedule the fine-tuning continues
+     * @param shuffle  orders the fine-tuning's minibatches
+     * @param listener called after every fine-tuning epoch
+     */
+    public static Outcome run(List<HiddenLayer> layers, SoftmaxOutputLayer head, DataSplits data,
+            TrainingConfig training, ColumnFineTune ft, SplittableRandom shuffle, EpochListener listener) {
         long start = System.nanoTime();
         Network net = new Network(layers, head, ColumnAssembler.DTYPE);
         double validBefore = Evaluator.errorRate(net, data.valid());
         double testBefore = Evaluator.errorRate(net, data.test());
-        ColumnFineTune ft = spec.fineTune();
         if (ft.epochs() == 0) {
             return new Outcome(net, validBefore, testBefore, validBefore, testBefore, false, List.of(), 0);
         }
         List<INDArray> before = snapshot(net.params());
-        TrainingConfig cfg = continued(spec.training(), ft.epochs());
+        TrainingConfig cfg = continued(training, ft.epochs());
         FitResult fit;
         if (ft.scope() == ColumnFineTuneScope.OUTPUT_LAYER) {
             DataSplits top = new Activations(net, net.layers().size()).all(data);
             Network classifier = new Network(List.of(), head, ColumnAssembler.DTYPE);
-            fit = Trainer.fit(classifier, top, cfg, shuffle, 0, true, listener::onFineTuneEpoch);
+            fit = Trainer.fit(classifier, top, cfg, shuffle, 0, true, listener);
         } else {
-            fit = Trainer.fit(net, data, cfg, shuffle, 0, true, listener::onFineTuneEpoch);
+            fit = Trainer.fit(net, data, cfg, shuffle, 0, true, listener);
         }
         double validAfter = Evaluator.errorRate(net, data.valid());
         boolean kept = !(validAfter > validBefore);

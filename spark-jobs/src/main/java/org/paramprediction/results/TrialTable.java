@@ -1,4 +1,4 @@
-package org.paramprediction.io;
+package org.paramprediction.results;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import org.paramprediction.sweep.TrialOutcome;
+import org.paramprediction.io.Provenance;
 import org.paramprediction.sweep.config.TrialSpec;
 import org.paramprediction.train.TrainingConfig;
 

@@ -1,4 +1,4 @@
-package org.paramprediction.io;
+package org.paramprediction.results;
 
 import static org.apache.spark.sql.types.DataTypes.FloatType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import org.paramprediction.sweep.LearnedWeights;
-import org.paramprediction.sweep.TrialOutcome;
+import org.paramprediction.io.RecipeJson;
+import org.paramprediction.train.LearnedWeights;
 
 /**
  * The opt-in {@code weights} table ({@code output.keep_weights: true}): one row per trial, hidden
@@ -27,7 +27,7 @@ public final class WeightTable {
             new Column<>("trial_id", StringType, false, Source::trialId),
             new Column<>("layer", IntegerType, false, s -> s.w().layer()),
             new Column<>("column", IntegerType, false, s -> s.w().column()),
-            new Column<>("recipe", StringType, false, s -> s.w().recipe()),
+            new Column<>("recipe", StringType, false, s -> RecipeJson.render(s.w().recipe())),
             new Column<>("inputs", IntegerType, false, s -> s.w().inputs()),
             new Column<>("atoms", IntegerType, false, s -> s.w().atoms()),
             new Column<>("units", IntegerType, false, s -> s.w().units()),

@@ -1,4 +1,4 @@
-package org.paramprediction.sweep;
+package org.paramprediction.train;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -7,11 +7,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.paramprediction.dictionary.DictionaryRecipe;
-import org.paramprediction.io.RecipeJson;
 import org.paramprediction.layer.FactoredMap;
 import org.paramprediction.layer.WeightedLayer;
 import org.paramprediction.layer.LinearMap;
-import org.paramprediction.train.TrainingResult;
 
 /**
  * The learned parameters of one column of one hidden layer, as kept in the {@code weights} table.
@@ -21,15 +19,15 @@ import org.paramprediction.train.TrainingResult;
  *
  * @param layer  hidden layer, 1-based (layer 1 sees the inputs)
  * @param column column within the layer, 1-based
- * @param recipe the column's {@link DictionaryRecipe} as JSON ({@link RecipeJson})
+ * @param recipe the column's {@link DictionaryRecipe} (the table writes it as JSON)
  * @param atoms  rows of {@code v}: the recipe's atoms ({@code inputs} for a Full layer)
  * @param units  hidden units of this column: columns of {@code v}
  * @param v      {@code V} row-major: element (a, h) at {@code a * units + h}
  * @param u      the learned {@code U} row-major (element (i, a) at {@code i * atoms + a}) for LowRank,
  *               whose recipe only gives its start; null otherwise
  */
-public record LearnedWeights(int layer, int column, String recipe, int inputs, int atoms, int units, float[] v,
-        float[] u) implements Serializable {
+public record LearnedWeights(int layer, int column, DictionaryRecipe recipe, int inputs, int atoms, int units,
+        float[] v, float[] u) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -52,13 +50,13 @@ public record LearnedWeights(int layer, int column, String recipe, int inputs, i
                 for (int j = 0; j < f.columns(); j++) {
                     INDArray v = cols(f.coefficients(), f.columnStart(j), f.columnStart(j + 1));
                     INDArray u = learnedU ? cols(f.dictionary(), (long) j * f.atoms(), (long) (j + 1) * f.atoms()) : null;
-                    out.add(new LearnedWeights(l + 1, j + 1, RecipeJson.render(recipes.get(j)), f.inputs(), f.atoms(),
-                            (int) v.columns(), rowMajor(v), u == null ? null : rowMajor(u)));
+                    out.add(new LearnedWeights(l + 1, j + 1, recipes.get(j), f.inputs(), f.atoms(), (int) v.columns(),
+                            rowMajor(v), u == null ? null : rowMajor(u)));
                 }
             } else {
                 INDArray w = map.weights();
-                out.add(new LearnedWeights(l + 1, 1, RecipeJson.render(recipes.get(0)), map.inputs(), map.inputs(),
-                        map.outputs(), rowMajor(w), null));
+                out.add(new LearnedWeights(l + 1, 1, recipes.get(0), map.inputs(), map.inputs(), map.outputs(),
+                        rowMajor(w), null));
             }
         }
         return out;

@@ -1,4 +1,4 @@
-package org.paramprediction.io;
+package org.paramprediction.results;
 
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import org.paramprediction.sweep.TrialOutcome;
 import org.paramprediction.train.EpochMetrics;
 
 /**

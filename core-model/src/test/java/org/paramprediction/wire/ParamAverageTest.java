@@ -1,4 +1,4 @@
-package org.paramprediction.distributed;
+package org.paramprediction.wire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.paramprediction.train.PassTotals;
-import org.paramprediction.wire.Encoding;
-import org.paramprediction.wire.ParamMessage;
 
 /** The averaging math on hand-made parameters. */
 class ParamAverageTest {

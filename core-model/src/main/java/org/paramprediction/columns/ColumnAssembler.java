@@ -1,4 +1,4 @@
-package org.paramprediction.distributed;
+package org.paramprediction.columns;
 
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -24,20 +24,21 @@ import org.paramprediction.train.LayerSpec;
  * columnStart(j+1))}: its block of {@code V = [V_1 ... V_c]} and of the bias. A FULL layer is one
  * column whose "V" is the dense {@code W}.
  */
-final class ColumnAssembler {
+public final class ColumnAssembler {
 
-    static final DataType DTYPE = DataType.FLOAT;
+    /** The element type of every column network and assembled layer. */
+    public static final DataType DTYPE = DataType.FLOAT;
 
     private ColumnAssembler() {}
 
     /** A hidden layer with the single column {@code d} and {@code units} units; values not initialised. */
-    static HiddenLayer columnLayer(Dictionary d, int units, Activation activation, boolean inputGradient) {
+    public static HiddenLayer columnLayer(Dictionary d, int units, Activation activation, boolean inputGradient) {
         return (HiddenLayer) NetworkBuilder.layer(new NetworkRecipe.Layer(units, activation, List.of(d.recipe())),
                 List.of(d), Shape.flat(d.inputs()), inputGradient, DTYPE);
     }
 
     /** The learned array of a fixed-dictionary map: {@code V} of a factored map, {@code W} of a dense one. */
-    static INDArray learned(LinearMap map) {
+    public static INDArray learned(LinearMap map) {
         if (map instanceof FactoredMap f) {
             return f.coefficients();
         }
@@ -48,7 +49,7 @@ final class ColumnAssembler {
     }
 
     /** A copy of {@code a}'s values, column-major. */
-    static float[] columnMajor(INDArray a) {
+    public static float[] columnMajor(INDArray a) {
         return a.dup('f').data().asFloat();
     }
 
@@ -59,7 +60,7 @@ final class ColumnAssembler {
      * @throws IllegalStateException if an outcome is missing, out of order, for another recipe, or
      *     its {@code U_j} hash differs from the driver's
      */
-    static HiddenLayer layer(int l, List<Dictionary> dictionaries, List<ColumnOutcome> outcomes, LayerSpec spec,
+    public static HiddenLayer layer(int l, List<Dictionary> dictionaries, List<ColumnOutcome> outcomes, LayerSpec spec,
             boolean inputGradient) {
         check(l, dictionaries, outcomes);
         List<DictionaryRecipe> recipes = dictionaries.stream().map(Dictionary::recipe).toList();
@@ -79,7 +80,7 @@ final class ColumnAssembler {
     }
 
     /** Writes {@code o}'s {@code V_j} and bias into {@code layer}'s units {@code [from, from + o.units())}. */
-    static void write(HiddenLayer layer, int from, ColumnOutcome o) {
+    public static void write(HiddenLayer layer, int from, ColumnOutcome o) {
         INDArray target = learned(layer.map());
         if (target.rows() != o.rows()) {
             throw new IllegalStateException("column " + o.column() + " sent V with " + o.rows()
@@ -91,7 +92,7 @@ final class ColumnAssembler {
     }
 
     /** Sets {@code head} to the mean of the columns' heads: {@code W = [W_1; ...; W_c] / c}, {@code b = mean b_j}. */
-    static void averageHead(SoftmaxOutputLayer head, List<ColumnOutcome> outcomes) {
+    public static void averageHead(SoftmaxOutputLayer head, List<ColumnOutcome> outcomes) {
         int classes = head.classes();
         int c = outcomes.size();
         INDArray w = head.params().get(0).value();

@@ -1,4 +1,4 @@
-package org.paramprediction.io;
+package org.paramprediction.results;
 
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -10,7 +10,6 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.paramprediction.distributed.RoundMetrics;
-import org.paramprediction.sweep.TrialOutcome;
 
 /**
  * The {@code rounds} table: one row per round of a data-parallel trial, with the bytes it moved and

@@ -1,4 +1,4 @@
-package org.paramprediction.io;
+package org.paramprediction.results;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.paramprediction.sweep.TrialOutcome;
+import org.paramprediction.io.Provenance;
 
 /**
  * The Parquet output of one sweep: {@code <out>/trials/sweep_id=<id>/} and {@code

@@ -1,4 +1,4 @@
-package org.paramprediction.io;
+package org.paramprediction.results;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -15,7 +15,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.paramprediction.sweep.TrialOutcome;
 
 /**
  * The {@code weights} partition of one sweep, {@code <out>/weights/sweep_id=<id>/}, kept like the

@@ -1,4 +1,4 @@
-package org.paramprediction.sweep;
+package org.paramprediction.results;
 
 import java.io.Serializable;
 import java.util.List;
@@ -6,6 +6,7 @@ import org.paramprediction.distributed.RoundMetrics;
 import org.paramprediction.io.Machine;
 import org.paramprediction.sweep.config.TrialSpec;
 import org.paramprediction.train.EpochMetrics;
+import org.paramprediction.train.LearnedWeights;
 
 /**
  * What a trial task sends back to the driver: small values only, plus the learned parameters when

@@ -1,4 +1,4 @@
-package org.paramprediction.distributed;
+package org.paramprediction.columns;
 
 /** The softmax head the assembled network starts its fine-tuning with. */
 public enum ColumnHeadStart {
