@@ -77,10 +77,11 @@ public final class DownsizedWidths {
     }
 
     /**
-     * The same rule for any network, convnets included: the units of every weighted layer (filters of
-     * conv layers, units of dense ones) scaled by {@code w / units_1}, all layers Full, and the {@code w}
-     * in {@code 1..units_1} whose dynamic count is closest to {@code factored}'s (on a tie, the
-     * smaller). Returns the Full network.
+     * The same rule for any network: all layers Full, the units scaled by {@code w / units_1}, and the
+     * {@code w} in {@code 1..units_1} whose dynamic count is closest to {@code factored}'s (on a tie,
+     * the smaller). In a convnet only the conv layers' filters are scaled (the factored layers; fewer
+     * filters also shrink the first dense layer's input); the dense layers keep their units. Returns
+     * the Full network.
      */
     public static ModelSpec of(ModelSpec factored) {
         long target = dynamic(factored);
@@ -89,10 +90,12 @@ public final class DownsizedWidths {
         long bestGap = Long.MAX_VALUE;
         for (int w = 1; w <= units.get(0); w++) {
             List<Integer> sizes = scaled(units, w);
+            boolean convnet = factored.hidden().get(0).isConv();
             List<LayerSpec> layers = new ArrayList<>();
             for (int l = 0; l < sizes.size(); l++) {
                 LayerSpec ls = factored.hidden().get(l);
-                layers.add(new LayerSpec(sizes.get(l), ls.activation(), DictionarySpec.full(), ls.conv()));
+                int u = convnet && !ls.isConv() ? ls.units() : sizes.get(l);
+                layers.add(new LayerSpec(u, ls.activation(), DictionarySpec.full(), ls.conv()));
             }
             ModelSpec full = new ModelSpec(factored.input(), layers, factored.classes());
             long gap = Math.abs(dynamic(full) - target);

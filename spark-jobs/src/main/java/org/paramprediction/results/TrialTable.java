@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.paramprediction.data.DatasetFormat;
 import org.paramprediction.io.Provenance;
 import org.paramprediction.sweep.config.TrialSpec;
+import org.paramprediction.train.LayerSpec;
+import org.paramprediction.train.ModelSpec;
 import org.paramprediction.train.TrainingConfig;
 
 /**
@@ -25,7 +28,7 @@ import org.paramprediction.train.TrainingConfig;
 public final class TrialTable {
 
     /** Bumped on any change of columns; additions are nullable. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     /** A finished trial with the sweep-wide provenance. */
     public record Source(TrialOutcome outcome, Provenance provenance) {
@@ -35,6 +38,12 @@ public final class TrialTable {
 
         TrainingConfig training() {
             return outcome.spec().training();
+        }
+
+        /** The trial's network on its dataset format's examples. */
+        ModelSpec model() {
+            DatasetFormat f = outcome.spec().dataFormatEnum();
+            return outcome.spec().modelSpec(f.shape(), f.numClasses());
         }
     }
 
@@ -70,6 +79,15 @@ public final class TrialTable {
                     .collect(Collectors.joining("-"))),
             new Column<>("hidden_layers", IntegerType, false, s -> s.spec().hidden().size()),
             new Column<>("activation", StringType, false, s -> s.spec().activation()),
+            new Column<>("data_format", StringType, true, s -> s.spec().dataFormat()),
+            new Column<>("conv", StringType, true, s -> s.spec().conv() == null ? null
+                    : s.spec().conv().layers().toString()),
+            new Column<>("channels", StringType, true, s -> s.spec().conv() == null ? null : s.spec().conv().channels()),
+            new Column<>("layer_kinds", createArrayType(StringType, false), true,
+                    s -> s.model().hidden().stream().map(l -> l.isConv() ? "conv" : "dense").toList()),
+            new Column<>("layer_inputs", createArrayType(StringType, false), true, s -> layerInputs(s.model())),
+            new Column<>("layer_units", createArrayType(IntegerType, false), true,
+                    s -> s.model().hidden().stream().map(LayerSpec::units).toList()),
             new Column<>("ridge", DoubleType, false, s -> s.spec().ridge()),
             new Column<>("length_scale", DoubleType, false, s -> s.spec().lengthScale()),
             new Column<>("length_scale_factor", DoubleType, false, s -> s.spec().lengthScaleFactor()),
@@ -112,6 +130,11 @@ public final class TrialTable {
 
     public static Row row(TrialOutcome outcome, Provenance provenance) {
         return Column.row(COLUMNS, new Source(outcome, provenance));
+    }
+
+    private static List<String> layerInputs(ModelSpec m) {
+        return java.util.stream.IntStream.range(0, m.hidden().size()).mapToObj(l -> m.layerInputShape(l).toString())
+                .toList();
     }
 
     private static List<Double> toList(double[] a) {

@@ -12,7 +12,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import org.paramprediction.SharedSpark;
+import org.paramprediction.sweep.DatasetPreflight;
 import org.paramprediction.sweep.ParquetQueries;
+import org.paramprediction.sweep.SweepRunner;
+import org.paramprediction.sweep.config.SweepConfigLoader;
+import org.paramprediction.sweep.config.SweepSpec;
 
 /**
  * Sweeps on CIFAR-10- and STL-10-format files, generated in exactly the official binary layouts
@@ -25,7 +32,7 @@ class ImageFormatsSweepTest {
             name: %s
             dataset: {format: %s, root: %s, train_size: %d, valid_size: %d}
             model: {hidden: [16], activation: relu}
-            training: {epochs: 8, learning_rate: 0.02, batch_size: 20}
+            training: {epochs: 8, learning_rate: %s, batch_size: 20}
             method: [Full, RandFixU]
             fraction: 0.02
             columns: 1
@@ -34,6 +41,15 @@ class ImageFormatsSweepTest {
 
     @TempDir
     Path tmp;
+
+    /** Runs the sweep on the tests' shared Spark session (the CLI's {@code sweep} would stop it at the end). */
+    private static void sweep(Path config, Path out) {
+        SweepSpec spec = SweepConfigLoader.load(config);
+        DatasetPreflight.check(spec, new org.apache.hadoop.conf.Configuration());
+        SweepRunner.Result r = new SweepRunner(SharedSpark.session(), new PrintStream(new ByteArrayOutputStream()))
+                .run(spec, out.toString(), false, false);
+        assertEquals(0, r.failed());
+    }
 
     /** Pixel (c, y) of class {@code label} in an image of {@code height} rows: bright in the class's band. */
     private static byte pixel(int label, int c, int y, int height, SplittableRandom rng) {
@@ -64,16 +80,17 @@ class ImageFormatsSweepTest {
             Files.write(root.resolve("data_batch_" + b + ".bin"), cifarBatch(40, b));
         }
         Files.write(root.resolve("test_batch.bin"), cifarBatch(60, 9));
-        Path config = Files.writeString(tmp.resolve("cifar.yaml"), SWEEP.formatted("cifar", "cifar10", root, 160, 40));
+        Path config = Files.writeString(tmp.resolve("cifar.yaml"), SWEEP.formatted("cifar", "cifar10", root, 160, 40, 0.02));
         Path out = tmp.resolve("out");
-        CliRun r = CliRun.of("sweep", config.toString(), "--out", out.toString(), "--master", "local[2]");
-        assertEquals(0, r.code(), r.err());
+        sweep(config, out);
         List<Map<String, Object>> rows = ParquetQueries.query(out,
                 "SELECT method, status, test_error, n_params_total, config FROM {trials} ORDER BY method");
         assertEquals(2, rows.size(), rows.toString());
         for (Map<String, Object> t : rows) {
             assertEquals("OK", t.get("status"), t.toString());
-            assertTrue(((Number) t.get("test_error")).doubleValue() < 0.5, "chance is 0.9: " + t);
+            // Full learns the bands; RandFixU sees them through 61 random projections of 3,072 pixels
+            double bound = "Full".equals(t.get("method")) ? 0.5 : 0.8;
+            assertTrue(((Number) t.get("test_error")).doubleValue() < bound, "chance is 0.9: " + t);
             assertTrue(String.valueOf(t.get("config")).contains("\"format\":\"cifar10\""), t.toString());
         }
         assertEquals(3072L * 16 + 16 + 16 * 10 + 10, ((Number) rows.get(0).get("n_params_total")).longValue(),
@@ -85,27 +102,28 @@ class ImageFormatsSweepTest {
         Path root = Files.createDirectories(tmp.resolve("stl10_binary"));
         writeStl(root, "train", 200, 3);
         writeStl(root, "test", 60, 4);
-        Path config = Files.writeString(tmp.resolve("stl.yaml"), SWEEP.formatted("stl", "stl10", root, 160, 40));
+        Path config = Files.writeString(tmp.resolve("stl.yaml"), SWEEP.formatted("stl", "stl10", root, 160, 40, 0.005));
         Path out = tmp.resolve("out");
-        CliRun r = CliRun.of("sweep", config.toString(), "--out", out.toString(), "--master", "local[2]");
-        assertEquals(0, r.code(), r.err());
-        List<Map<String, Object>> rows = ParquetQueries.query(out, "SELECT status, test_error FROM {trials}");
+        sweep(config, out);
+        List<Map<String, Object>> rows = ParquetQueries.query(out, "SELECT method, status, test_error FROM {trials}");
         assertEquals(2, rows.size());
         for (Map<String, Object> t : rows) {
             assertEquals("OK", t.get("status"), t.toString());
-            assertTrue(((Number) t.get("test_error")).doubleValue() < 0.5, "chance is 0.9: " + t);
+            double bound = "Full".equals(t.get("method")) ? 0.5 : 0.8;
+            assertTrue(((Number) t.get("test_error")).doubleValue() < bound, "chance is 0.9: " + t);
         }
     }
 
     @Test
     void aTruncatedCifarBatchExitsTwoNamingItAndWritesNothing() throws IOException {
+        // the CLI reads every dataset before it starts Spark, so this run leaves the shared session alone
         Path root = Files.createDirectories(tmp.resolve("cifar-10-batches-bin"));
         for (int b = 1; b <= 5; b++) {
             Files.write(root.resolve("data_batch_" + b + ".bin"), cifarBatch(40, b));
         }
         byte[] test = cifarBatch(60, 9);
         Files.write(root.resolve("test_batch.bin"), java.util.Arrays.copyOf(test, test.length - 100));
-        Path config = Files.writeString(tmp.resolve("bad.yaml"), SWEEP.formatted("bad", "cifar10", root, 160, 40));
+        Path config = Files.writeString(tmp.resolve("bad.yaml"), SWEEP.formatted("bad", "cifar10", root, 160, 40, 0.02));
         Path out = tmp.resolve("out");
         CliRun r = CliRun.of("sweep", config.toString(), "--out", out.toString(), "--master", "local[2]");
         assertEquals(2, r.code(), r.err());

@@ -24,6 +24,7 @@ class ShippedConfigsTest {
     /** The trial counts stated in the configs' header comments. */
     private static final Map<String, Integer> DOCUMENTED_TRIALS = Map.of(
             "quickstart.yaml", 10,
+            "convnet-full.yaml", 1,
             "example-full-reference.yaml", 12,
             "paper-mlp.yaml", 786,
             "paper-mlp-small.yaml", 438,
