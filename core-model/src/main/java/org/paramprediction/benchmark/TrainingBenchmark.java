@@ -80,8 +80,8 @@ public final class TrainingBenchmark {
     public static List<Measured> run(Settings settings, DataSplits data, Listener listener) {
         List<Measured> rows = new ArrayList<>();
         for (BenchConfig config : settings.configs()) {
-            for (double fraction : config == BenchConfig.FULL ? List.of(1.0) : settings.fractions()) {
-                for (int columns : config == BenchConfig.FULL ? List.of(1) : settings.columns()) {
+            for (double fraction : config.isFull() ? List.of(1.0) : settings.fractions()) {
+                for (int columns : config.isFull() ? List.of(1) : settings.columns()) {
                     rows.add(train(settings, config, fraction, columns, data, listener));
                     listener.onMeasured(rows.get(rows.size() - 1));
                 }
@@ -138,9 +138,7 @@ public final class TrainingBenchmark {
         double secondsPerEpoch = r.steadySecondsPerEpoch();
         double achieved = epochFlops / secondsPerEpoch / 1e9;
         GemmRate.Rates gemm = GemmRate.measure(fullStep, settings.gemmSeconds());
-        String name = config == BenchConfig.FULL ? "Full"
-                : String.format(Locale.ROOT, "SE+Emp f=%.2f c=%d%s", fraction, columns,
-                        settings.orthonormal() ? " orth" : "");
+        String name = config.label(fraction, columns, settings.orthonormal());
         return new Measured(name, config, fraction, columns, 1 - r.testError(), r.bestEpoch(), secondsPerEpoch,
                 n / secondsPerEpoch, achieved, gemm.nd4j(), gemm.cblas(), r.counts().dynamic(), r.finalEpochs());
     }

@@ -14,6 +14,8 @@ public enum BenchSection {
     GEMM,
     KERNELS,
     TRAINING,
+    /** Convnet training speed against the gemm limit on its own shapes. */
+    CONVNET,
     COVARIANCE,
     MLLIB,
     SPEEDUP,
@@ -31,6 +33,7 @@ public enum BenchSection {
             case GEMM -> new GemmSection();
             case KERNELS -> new KernelsSection();
             case TRAINING -> new TrainingSection();
+            case CONVNET -> new ConvnetSection();
             case COVARIANCE -> new CovarianceSection();
             case MLLIB -> new MllibSection();
             case SPEEDUP -> new SpeedupSection();

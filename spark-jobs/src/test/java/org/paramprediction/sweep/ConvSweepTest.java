@@ -90,6 +90,23 @@ class ConvSweepTest {
     }
 
     @Test
+    void aDataParallelConvnetTrialRebuildsItsConvLayersOnTheWorkersAndColumnsAreRefused() {
+        String config = CONV.formatted("conv-dp", "tied", "SE-Emp").replace("repeats: 1",
+                "repeats: 1\ndistributed: {mode: data_parallel, partitions: 2, steps_per_round: 5}");
+        Path out = tmp.resolve("dp");
+        run(SweepConfigLoader.parse(config, "dp.yaml"), out);
+        List<Map<String, Object>> rows = ParquetQueries.query(out,
+                "SELECT status, error, distributed_mode, test_error FROM {trials}");
+        assertEquals("OK", rows.get(0).get("status"), rows.toString());
+        assertEquals("data_parallel", rows.get(0).get("distributed_mode"));
+        assertTrue(((Number) rows.get(0).get("test_error")).doubleValue() < 0.8, rows.toString());
+        assertTrue(ParquetQueries.count(out, "SELECT count(*) FROM {rounds}") > 0);
+        ConfigException columns = assertThrows(ConfigException.class, () -> SweepConfigLoader.parse(
+                config.replace("mode: data_parallel", "mode: columns"), "columns.yaml"));
+        assertTrue(columns.getMessage().contains("columns as tasks trains dense layers only"), columns.getMessage());
+    }
+
+    @Test
     void aChannelWiseSeConvLayerOverManyChannelsIsABadConfig() {
         ConfigException e = assertThrows(ConfigException.class, () -> SweepConfigLoader.parse(
                 CONV.formatted("bad", "empirical", "SE"), "bad.yaml"));

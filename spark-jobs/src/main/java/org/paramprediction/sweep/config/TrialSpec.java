@@ -85,6 +85,9 @@ public record TrialSpec(
         require(Double.isFinite(lengthScaleFactor) && lengthScaleFactor >= 0, "lengthScaleFactor must be >= 0",
                 lengthScaleFactor);
         require(training != null, "training must be set", null);
+        require(conv == null || distributed == null || !DistributedSpec.COLUMNS.equals(distributed.mode()),
+                "columns as tasks trains dense layers only; a convnet (model.conv) runs in one task or data_parallel",
+                distributed == null ? null : distributed.mode());
         requireNormalised(m, fraction, columns, ridge, lengthScale, lengthScaleFactor, orthonormal);
         String expected = TrialIdentity.canonicalConfig(repeat, method, fraction, columns, dataFormat, dataRoot,
                 trainSize,
