@@ -10,14 +10,18 @@ import org.paramprediction.dictionary.DictionaryRecipe;
 import org.paramprediction.layer.FactoredMap;
 import org.paramprediction.layer.WeightedLayer;
 import org.paramprediction.layer.LinearMap;
+import org.paramprediction.layer.TiedFactoredMap;
 
 /**
- * The learned parameters of one column of one hidden layer, as kept in the {@code weights} table.
+ * The learned parameters of one column of one weighted layer, as kept in the {@code weights} table.
  * With {@code U} (inputs x atoms) rebuilt from the recipe ({@code DictionaryBuilder.build}), the
  * column's weights are {@code W = U V}. A Full layer is one column whose recipe is FULL and whose
- * {@code v} is {@code W} itself (inputs x units).
+ * {@code v} is {@code W} itself (inputs x units; for a conv layer, inputs = {@code k*k*C_in} in patch
+ * order). A tied conv layer's recipe is over the {@code k x k} positions ({@code inputs = k*k}) and
+ * its {@code units} are {@code C_in x filters}: column {@code f * C_in + c} of {@code U V} is filter
+ * {@code f}'s {@code k x k} slice in input channel {@code c}.
  *
- * @param layer  hidden layer, 1-based (layer 1 sees the inputs)
+ * @param layer  weighted layer, 1-based (layer 1 sees the inputs)
  * @param column column within the layer, 1-based
  * @param recipe the column's {@link DictionaryRecipe} (the table writes it as JSON)
  * @param atoms  rows of {@code v}: the recipe's atoms ({@code inputs} for a Full layer)
@@ -52,6 +56,14 @@ public record LearnedWeights(int layer, int column, DictionaryRecipe recipe, int
                     INDArray u = learnedU ? cols(f.dictionary(), (long) j * f.atoms(), (long) (j + 1) * f.atoms()) : null;
                     out.add(new LearnedWeights(l + 1, j + 1, recipes.get(j), f.inputs(), f.atoms(), (int) v.columns(),
                             rowMajor(v), u == null ? null : rowMajor(u)));
+                }
+            } else if (map instanceof TiedFactoredMap t) {
+                for (int j = 0; j < t.columns(); j++) {
+                    int filters = t.columnStart(j + 1) - t.columnStart(j);
+                    INDArray vj = cols(t.coefficients(), t.columnStart(j), t.columnStart(j + 1)).dup('f');
+                    INDArray view = vj.reshape('f', t.atoms(), (long) t.channels() * filters);
+                    out.add(new LearnedWeights(l + 1, j + 1, recipes.get(j), t.positions(), t.atoms(),
+                            t.channels() * filters, rowMajor(view), null));
                 }
             } else {
                 INDArray w = map.weights();

@@ -34,6 +34,7 @@ class ConvSweepTest {
             fraction: 0.4
             columns: 2
             repeats: 1
+            output: {keep_weights: true}
             """;
 
     @TempDir
@@ -75,6 +76,16 @@ class ConvSweepTest {
         // 7 and 14 filters instead of 8 and 16 (steps of 1/8 with 8 filters in conv 1): 24,960 vs 26,834
         assertEquals("[7, 14, 32]", String.valueOf(byMethod.get("Downsized").get("layer_units")));
         assertTrue(Math.abs(downsized - factored) < 0.1 * factored, downsized + " vs " + factored);
+
+        // the report draws conv sweeps too: error vs fraction, and conv 1's filters predicted from alpha
+        Path reportDir = tmp.resolve("report");
+        List<org.paramprediction.report.Figure> figures = new org.paramprediction.report.Report("conv-tied",
+                out.toString(), reportDir, 0.5).write(SharedSpark.session());
+        org.paramprediction.report.Figure filters = figures.stream()
+                .filter(f -> f.title().startsWith("Learned features")).findFirst().orElseThrow();
+        assertTrue(filters.file() != null && java.nio.file.Files.exists(reportDir.resolve(filters.file())),
+                filters.toString());
+        assertTrue(java.nio.file.Files.exists(reportDir.resolve("index.html")));
 
         Path cw = tmp.resolve("channel-wise");
         run(SweepConfigLoader.parse(CONV.formatted("conv-cw", "empirical", "[SE-Emp, Emp-Emp]"), "cw.yaml"), cw);
