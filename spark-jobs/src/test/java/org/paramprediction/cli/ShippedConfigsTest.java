@@ -25,6 +25,9 @@ class ShippedConfigsTest {
     private static final Map<String, Integer> DOCUMENTED_TRIALS = Map.of(
             "quickstart.yaml", 10,
             "convnet-full.yaml", 1,
+            "paper-convnet-small.yaml", 63,
+            "paper-convnet-small-channelwise.yaml", 24,
+            "paper-convnet.yaml", 237,
             "example-full-reference.yaml", 12,
             "paper-mlp.yaml", 786,
             "paper-mlp-small.yaml", 438,
