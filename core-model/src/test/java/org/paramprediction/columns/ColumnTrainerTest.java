@@ -51,6 +51,7 @@ class ColumnTrainerTest {
     void theSameSeedGivesTheSameBits() {
         ColumnOutcome a = train(0, 3, 42, true);
         ColumnOutcome b = train(0, 3, 42, true);
+        // a retried task: the same code path on the same inputs in this JVM, so exact
         assertArrayEquals(a.v(), b.v());
         assertArrayEquals(a.bias(), b.bias());
         assertArrayEquals(a.headWeights(), b.headWeights());
@@ -84,7 +85,7 @@ class ColumnTrainerTest {
         List<ColumnOutcome> outcomes = List.of(train(0, 3, 1, false), train(1, 2, 2, false));
         HiddenLayer layer = ColumnAssembler.layer(0, dictionaries(), outcomes, LAYER, false);
         int from = 0;
-        for (ColumnOutcome o : outcomes) {
+        for (ColumnOutcome o : outcomes) { // assembling copies values, no arithmetic: exact
             int to = from + o.units();
             assertArrayEquals(o.v(), ColumnAssembler.columnMajor(
                     ColumnAssembler.learned(layer.map()).get(all(), interval(from, to))), "V of column " + o.column());
@@ -108,7 +109,7 @@ class ColumnTrainerTest {
     @Test
     void theAveragedHeadStacksTheColumnHeadsOverTheirCountAndAveragesTheBiases() {
         // Two 1-unit columns over 2 classes: W_1 = [2 4], b_1 = [1 3]; W_2 = [6 8], b_2 = [5 7].
-        // W = [W_1; W_2] / 2 = [[1 2]; [3 4]], b = (b_1 + b_2) / 2 = [3 5].
+        // W = [W_1; W_2] / 2 = [[1 2]; [3 4]], b = (b_1 + b_2) / 2 = [3 5]: small integers, exact in float.
         ColumnOutcome c0 = new ColumnOutcome(0, 0, RECIPES.get(0), "a", 1, 1, new float[] {1}, new float[] {0},
                 new float[] {2, 4}, new float[] {1, 3}, 0, 1, 1, 0);
         ColumnOutcome c1 = new ColumnOutcome(0, 1, RECIPES.get(1), "b", 1, 1, new float[] {1}, new float[] {0},

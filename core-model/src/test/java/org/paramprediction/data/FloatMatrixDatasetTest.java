@@ -33,7 +33,7 @@ class FloatMatrixDatasetTest {
         FloatMatrixDataset ds = sample();
         float[] out = new float[4];
         ds.copyRows(new int[] {3, 0, 4}, 1, 3, out);
-        assertArrayEquals(new float[] {0, 1, 40, 41}, out);
+        assertArrayEquals(new float[] {0, 1, 40, 41}, out); // copies of stored values: exact
     }
 
     @Test

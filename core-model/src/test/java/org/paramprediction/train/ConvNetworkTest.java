@@ -123,6 +123,7 @@ class ConvNetworkTest {
         Network original = nets.get(nets.size() - 1);
         List<List<Dictionary>> dicts = recipe.dictionaries();
         Network copy = NetworkBuilder.network(recipe, dicts, DataType.FLOAT);
+        // exact on purpose: dictionaries are built in StrictMath from the recipe, bit-identical on every CPU
         for (int l = 0; l < 2; l++) {
             TiedFactoredMap a = (TiedFactoredMap) original.weighted().get(l).map();
             TiedFactoredMap b = (TiedFactoredMap) copy.weighted().get(l).map();
@@ -132,6 +133,7 @@ class ConvNetworkTest {
         float[] values = new float[ParamVectors.length(original.params())];
         ParamVectors.readValues(original.params(), values, 0);
         ParamVectors.writeValues(values, 0, copy.params());
+        // the same values through the same forward code in this JVM: one computation done twice, so exact
         assertEquals(Evaluator.errorRate(original, data.test()), Evaluator.errorRate(copy, data.test()));
     }
 }
