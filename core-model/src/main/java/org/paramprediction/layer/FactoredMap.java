@@ -76,10 +76,7 @@ public final class FactoredMap implements LinearMap {
         this.atoms = atoms;
         this.dtype = dtype;
         this.trainableU = trainableU;
-        this.hStart = new int[columns + 1];
-        for (int j = 0; j < columns; j++) {
-            hStart[j + 1] = hStart[j] + outputs / columns + (j < outputs % columns ? 1 : 0);
-        }
+        this.hStart = columnStarts(outputs, columns);
         INDArray uArray = Nd4j.create(dtype, new long[] {inputs, (long) columns * atoms}, 'f');
         HostBuffers.write(uColumnMajor, uColumnMajor.length, uArray);
         this.u = new Param("U", uArray, true);
@@ -112,6 +109,19 @@ public final class FactoredMap implements LinearMap {
 
     public int atoms() {
         return atoms;
+    }
+
+    /**
+     * How {@code outputs} units (or filters) split into {@code columns} contiguous columns, the first
+     * {@code outputs mod columns} one larger: {@code starts[j]} is column {@code j}'s first unit,
+     * {@code starts[columns] = outputs}.
+     */
+    public static int[] columnStarts(int outputs, int columns) {
+        int[] starts = new int[columns + 1];
+        for (int j = 0; j < columns; j++) {
+            starts[j + 1] = starts[j] + outputs / columns + (j < outputs % columns ? 1 : 0);
+        }
+        return starts;
     }
 
     /** First hidden unit of column {@code j} (j = columns gives outputs). */

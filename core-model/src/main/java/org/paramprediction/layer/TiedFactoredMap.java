@@ -68,10 +68,7 @@ public final class TiedFactoredMap implements LinearMap {
         this.columns = columns;
         this.atoms = atoms;
         this.dtype = dtype;
-        this.hStart = new int[columns + 1];
-        for (int j = 0; j < columns; j++) {
-            hStart[j + 1] = hStart[j] + outputs / columns + (j < outputs % columns ? 1 : 0);
-        }
+        this.hStart = FactoredMap.columnStarts(outputs, columns);
         this.spatial = Nd4j.create(dtype, new long[] {positions, (long) columns * atoms}, 'f');
         HostBuffers.write(spatialColumnMajor, spatialColumnMajor.length, spatial);
         this.v = new Param("V", Nd4j.create(dtype, new long[] {(long) channels * atoms, outputs}, 'f'), true);
