@@ -22,7 +22,6 @@ public final class SharedSpark {
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions", "4")
                     .config("spark.default.parallelism", "2")
-                    .config("spark.scheduler.mode", "FAIR")
                     .getOrCreate();
             SparkSession s = session;
             Runtime.getRuntime().addShutdownHook(new Thread(s::stop));

@@ -28,9 +28,8 @@ final class Sessions {
         } else if (master != null) {
             b.master(master);
         }
-        // FAIR: result writes (their own pool) must not wait behind queued trial jobs.
         // the trials table has more columns than Spark's default of 25 that a plan's text shows (it warns)
-        return b.config("spark.sql.shuffle.partitions", "8").config("spark.scheduler.mode", "FAIR")
+        return b.config("spark.sql.shuffle.partitions", "8")
                 .config("spark.sql.debug.maxToStringFields", "500").getOrCreate();
     }
 }

@@ -4,31 +4,41 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.paramprediction.io.Provenance;
 
 /**
- * The Parquet output of one sweep: {@code <out>/trials/sweep_id=<id>/} and {@code
- * <out>/epochs/sweep_id=<id>/} and, for data-parallel trials, {@code <out>/rounds/sweep_id=<id>/}.
+ * The Parquet output of one sweep: {@code <out>/trials/sweep_id=<id>/}, {@code
+ * <out>/epochs/sweep_id=<id>/}, for data-parallel trials {@code <out>/rounds/sweep_id=<id>/} and,
+ * when kept, {@code <out>/weights/sweep_id=<id>/}.
  *
- * <p>Durability: finished trials are appended as they come (epoch rows first, then the trial row,
- * which is the commit mark: a trial counts as done only when its trial row exists; each append is a
- * Spark write job, whose committer makes files visible only when complete). At the start of a run
- * {@link #prepare} rewrites the partitions without duplicate rows, without orphan epoch rows of
- * uncommitted trials and without the rows of trials about to be rerun; at the end {@link #compact}
- * rewrites each partition as one file. A rewrite writes the new partition under {@code
- * <out>/_staging/} and swaps directories by rename; an interrupted swap is repaired on the next run.
+ * <p>The commit protocol (README, "Durability"): the driver writes every finished trial itself,
+ * through parquet-hadoop and the Hadoop FileSystem API, with no Spark job and so without waiting for
+ * a task slot: one new file per table (epochs, rounds, weights), then one file holding the trial
+ * row, which is the commit mark (a trial is done when its trials row exists). Every file is written
+ * under a hidden in-progress name and renamed when complete ({@link ParquetFiles}); no directory is
+ * ever renamed. At the start of a run {@link #prepare} and at its end {@link #compact} write each
+ * table's rows again as one new file (the latest row per trial, without the rows of trials about
+ * to be rerun, without the epoch, round and weight rows of uncommitted trials) and then delete the
+ * files they read. A crash in between leaves duplicates of identical rows, never a loss; the next
+ * run removes them, and a reader that keeps the latest row per {@code trial_id} sees the same trials
+ * at every moment.
  */
 public final class ResultStore {
 
@@ -39,6 +49,7 @@ public final class ResultStore {
     private final Path roundsDir;
     private final Path staging;
     private final FileSystem fs;
+    private final Configuration conf;
     private final WeightStore weights;
 
     public ResultStore(SparkSession spark, String out, String sweepId) {
@@ -48,15 +59,15 @@ public final class ResultStore {
         this.epochsDir = new Path(out, "epochs/sweep_id=" + sweepId);
         this.roundsDir = new Path(out, "rounds/sweep_id=" + sweepId);
         this.staging = new Path(out, "_staging/" + sweepId);
-        // Standard Parquet timestamps (not Spark's legacy INT96), for pandas/pyarrow and DuckDB.
+        // Standard Parquet timestamps (not Spark's legacy INT96) also for the weight compaction's Spark write.
         spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+        this.conf = spark.sparkContext().hadoopConfiguration();
         try {
-            this.fs = trialsDir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            repairSwap(trialsDir);
-            repairSwap(epochsDir);
-            repairSwap(roundsDir);
+            this.fs = trialsDir.getFileSystem(conf);
             this.weights = new WeightStore(spark, fs, out, sweepId);
-            weights.repairSwap();
+            for (Path dir : List.of(trialsDir, epochsDir, roundsDir, weights.dir())) {
+                repairOldSwap(dir);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open output " + out + ": " + e.getMessage(), e);
         }
@@ -69,49 +80,49 @@ public final class ResultStore {
     /** Status (OK or FAILED) of every committed trial, the latest row winning. */
     public Map<String, String> committedStatus() {
         Map<String, String> status = new HashMap<>();
-        Map<String, Timestamp> when = new HashMap<>();
-        for (Row r : read(trialsDir, TrialTable.SCHEMA)) {
-            String id = r.getAs("trial_id");
-            Timestamp end = r.getAs("end_time");
-            if (!when.containsKey(id) || end.after(when.get(id))) {
-                when.put(id, end);
-                status.put(id, r.getAs("status"));
-            }
-        }
+        latestTrialRows(read(dataFiles(trialsDir), TrialTable.SCHEMA), Set.of())
+                .forEach(r -> status.put(r.getAs("trial_id"), r.getAs("status")));
         return status;
     }
 
-    /** Rewrites the sweep's partitions: one row per committed trial, none for {@code rerun}, no orphans. */
+    /**
+     * Rewrites each table of the sweep as one file: one row per committed trial, none for {@code
+     * rerun}, no rows of uncommitted trials, no duplicates; then deletes the files it read.
+     */
     public void prepare(Set<String> rerun) {
-        List<Row> trials = latestTrialRows(rerun);
+        for (Path dir : List.of(trialsDir, epochsDir, roundsDir, weights.dir())) {
+            deleteInProgress(dir);
+        }
+        // the trials table first: a crash after it leaves only rows that the next run drops again
+        List<FileStatus> trialFiles = dataFiles(trialsDir);
+        List<Row> all = read(trialFiles, TrialTable.SCHEMA);
+        List<Row> trials = latestTrialRows(all, rerun);
         Set<String> kept = new HashSet<>();
         trials.forEach(r -> kept.add(r.getAs("trial_id")));
-        List<Row> epochs = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Row r : read(epochsDir, EpochTable.SCHEMA)) {
-            String key = r.getAs("trial_id") + "/" + r.getAs("stage") + "/" + r.getAs("epoch");
-            if (kept.contains((String) r.getAs("trial_id")) && seen.add(key)) {
-                epochs.add(r);
-            }
-        }
-        List<Row> rounds = new ArrayList<>();
-        for (Row r : read(roundsDir, RoundTable.SCHEMA)) {
-            if (kept.contains((String) r.getAs("trial_id")) && seen.add(r.getAs("trial_id") + "/round/" + r.getAs("round"))) {
-                rounds.add(r);
-            }
-        }
-        rewrite(trialsDir, trials, TrialTable.SCHEMA);
-        rewrite(epochsDir, epochs, EpochTable.SCHEMA);
-        rewrite(roundsDir, rounds, RoundTable.SCHEMA);
-        weights.prepare(kept);
+        replace(trialsDir, trialFiles, all.size(), trials, TrialTable.SCHEMA);
+
+        List<FileStatus> epochFiles = dataFiles(epochsDir);
+        List<Row> allEpochs = read(epochFiles, EpochTable.SCHEMA);
+        replace(epochsDir, epochFiles, allEpochs.size(),
+                distinct(allEpochs, kept, r -> r.getAs("stage") + "/" + r.getAs("epoch")), EpochTable.SCHEMA);
+
+        List<FileStatus> roundFiles = dataFiles(roundsDir);
+        List<Row> allRounds = read(roundFiles, RoundTable.SCHEMA);
+        replace(roundsDir, roundFiles, allRounds.size(),
+                distinct(allRounds, kept, r -> String.valueOf((Object) r.getAs("round"))), RoundTable.SCHEMA);
+
+        weights.prepare(kept, dataFiles(weights.dir()));
     }
 
-    /** Rewrites each partition as a single file, keeping one row per trial. */
+    /** Rewrites each table as a single file, keeping one row per trial. */
     public void compact() {
         prepare(Set.of());
     }
 
-    /** Appends finished trials: their epoch, round and weight rows, then their trial rows (the commit mark). */
+    /**
+     * Commits finished trials from the driver (no Spark job): their epoch, round and weight rows,
+     * then their trial rows, the commit mark. Durable when this returns.
+     */
     public void append(List<TrialOutcome> outcomes, Provenance provenance) {
         List<Row> epochs = new ArrayList<>();
         List<Row> trials = new ArrayList<>();
@@ -121,22 +132,70 @@ public final class ResultStore {
             rounds.addAll(RoundTable.rows(o));
             trials.add(TrialTable.row(o, provenance));
         }
-        if (!epochs.isEmpty()) {
-            write(epochsDir, epochs, EpochTable.SCHEMA, SaveMode.Append);
-        }
-        if (!rounds.isEmpty()) {
-            write(roundsDir, rounds, RoundTable.SCHEMA, SaveMode.Append);
-        }
-        List<Row> learned = WeightStore.rows(outcomes);
-        if (!learned.isEmpty()) {
-            write(weights.dir(), learned, WeightTable.SCHEMA, SaveMode.Append);
-        }
-        write(trialsDir, trials, TrialTable.SCHEMA, SaveMode.Append);
+        writeFile(epochsDir, "trial", epochs, EpochTable.SCHEMA);
+        writeFile(roundsDir, "trial", rounds, RoundTable.SCHEMA);
+        writeFile(weights.dir(), "trial", WeightStore.rows(outcomes), WeightTable.SCHEMA);
+        writeFile(trialsDir, "trial", trials, TrialTable.SCHEMA);
     }
 
-    private List<Row> latestTrialRows(Set<String> drop) {
-        Map<String, Row> latest = new java.util.LinkedHashMap<>();
-        for (Row r : read(trialsDir, TrialTable.SCHEMA)) {
+    /** Writes the rows (without the partition column) as one new file of {@code dir}, if there are any. */
+    private void writeFile(Path dir, String prefix, List<Row> rows, StructType schema) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Row> stripped = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            Object[] values = new Object[schema.size() - 1];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = r.get(i + 1);
+            }
+            stripped.add(new GenericRowWithSchema(values, withoutSweepId(schema)));
+        }
+        ParquetFiles.write(fs, conf, dir, ParquetFiles.newName(prefix), stripped, withoutSweepId(schema));
+    }
+
+    /** Replaces {@code read} (holding {@code readRows} rows) by one file of {@code rows}, unless nothing changes. */
+    private void replace(Path dir, List<FileStatus> read, int readRows, List<Row> rows, StructType schema) {
+        if (read.size() <= 1 && rows.size() == readRows) {
+            return;
+        }
+        writeFile(dir, "compacted", rows, schema);
+        delete(read);
+    }
+
+    private void delete(List<FileStatus> files) {
+        for (FileStatus f : files) {
+            try {
+                fs.delete(f.getPath(), false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + f.getPath() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The complete data files of {@code dir}, none if it does not exist. */
+    List<FileStatus> dataFiles(Path dir) {
+        return list(dir, ParquetFiles::isDataFile);
+    }
+
+    private void deleteInProgress(Path dir) {
+        delete(list(dir, ParquetFiles::isInProgress));
+    }
+
+    private List<FileStatus> list(Path dir, Predicate<Path> which) {
+        try {
+            if (!fs.exists(dir)) {
+                return List.of();
+            }
+            return Arrays.asList(fs.listStatus(dir, which::test));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Row> latestTrialRows(List<Row> rows, Set<String> drop) {
+        Map<String, Row> latest = new LinkedHashMap<>();
+        for (Row r : rows) {
             String id = r.getAs("trial_id");
             Row prev = latest.get(id);
             if (prev == null || ((Timestamp) r.getAs("end_time")).after(prev.getAs("end_time"))) {
@@ -147,15 +206,26 @@ public final class ResultStore {
         return new ArrayList<>(latest.values());
     }
 
-    private List<Row> read(Path dir, StructType schema) {
-        try {
-            if (!fs.exists(dir) || fs.listStatus(dir, p -> p.getName().endsWith(".parquet")).length == 0) {
-                return List.of();
+    /** The rows of trials in {@code kept}, the first of each (trial, key). */
+    private static List<Row> distinct(List<Row> rows, Set<String> kept, java.util.function.Function<Row, String> key) {
+        List<Row> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Row r : rows) {
+            String id = r.getAs("trial_id");
+            if (kept.contains(id) && seen.add(id + "/" + key.apply(r))) {
+                out.add(r);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
-        List<Row> rows = spark.read().schema(withoutSweepId(schema)).parquet(dir.toString()).collectAsList();
+        return out;
+    }
+
+    /** The rows of {@code files} with {@code schema}'s columns (the partition column filled in). */
+    private List<Row> read(List<FileStatus> files, StructType schema) {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        String[] paths = files.stream().map(f -> f.getPath().toString()).toArray(String[]::new);
+        List<Row> rows = spark.read().schema(withoutSweepId(schema)).parquet(paths).collectAsList();
         List<Row> full = new ArrayList<>(rows.size());
         for (Row r : rows) {
             Object[] values = new Object[schema.size()];
@@ -163,50 +233,17 @@ public final class ResultStore {
             for (int i = 1; i < values.length; i++) {
                 values[i] = r.get(i - 1);
             }
-            full.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(values, schema));
+            full.add(new GenericRowWithSchema(values, schema));
         }
         return full;
     }
 
-    /** Result writes run in their own FAIR pool, so they get the next free task slot ahead of queued trials. */
-    public static final String POOL = "results";
-
-    private void write(Path dir, List<Row> rows, StructType schema, SaveMode mode) {
-        String previous = spark.sparkContext().getLocalProperty("spark.scheduler.pool");
-        spark.sparkContext().setLocalProperty("spark.scheduler.pool", POOL);
-        try {
-            spark.createDataFrame(rows, schema).drop("sweep_id").coalesce(1).write().mode(mode)
-                    .parquet(dir.toString());
-        } finally {
-            spark.sparkContext().setLocalProperty("spark.scheduler.pool", previous);
-        }
-    }
-
-    private void rewrite(Path dir, List<Row> rows, StructType schema) {
-        try {
-            Path fresh = new Path(staging, dir.getParent().getName() + "-new-" + UUID.randomUUID());
-            Path old = new Path(staging, dir.getParent().getName() + "-old");
-            if (rows.isEmpty()) {
-                fs.delete(dir, true);
-                return;
-            }
-            write(fresh, rows, schema, SaveMode.ErrorIfExists);
-            fs.delete(old, true);
-            if (fs.exists(dir) && !fs.rename(dir, old)) {
-                throw new IOException("rename " + dir + " -> " + old + " failed");
-            }
-            fs.mkdirs(dir.getParent());
-            if (!fs.rename(fresh, dir)) {
-                throw new IOException("rename " + fresh + " -> " + dir + " failed");
-            }
-            fs.delete(old, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot rewrite " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** After a crash between the two renames of a rewrite, put the old partition back. */
-    private void repairSwap(Path dir) throws IOException {
+    /**
+     * Outputs of versions before this commit protocol rewrote a partition by renaming directories
+     * through {@code <out>/_staging/}; after a crash between the two renames the old partition is
+     * put back here.
+     */
+    private void repairOldSwap(Path dir) throws IOException {
         Path old = new Path(staging, dir.getParent().getName() + "-old");
         if (!fs.exists(dir) && fs.exists(old)) {
             fs.mkdirs(dir.getParent());
@@ -214,8 +251,8 @@ public final class ResultStore {
         }
     }
 
-    private static StructType withoutSweepId(StructType schema) {
-        return new StructType(java.util.Arrays.stream(schema.fields())
-                .filter(f -> !f.name().equals("sweep_id")).toArray(org.apache.spark.sql.types.StructField[]::new));
+    static StructType withoutSweepId(StructType schema) {
+        return new StructType(Arrays.stream(schema.fields())
+                .filter(f -> !f.name().equals("sweep_id")).toArray(StructField[]::new));
     }
 }

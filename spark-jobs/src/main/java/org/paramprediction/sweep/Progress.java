@@ -14,6 +14,8 @@ public final class Progress {
     private final int total;
     private final long start = System.nanoTime();
     private int done;
+    private int ran;
+    private int toRun;
     private int failed;
     private double bestValid = Double.POSITIVE_INFINITY;
     private String bestLabel = "-";
@@ -23,12 +25,16 @@ public final class Progress {
         this.total = total;
     }
 
+    /** Trials already committed count as done; the ETA is from the trials run in this run. */
     public void started(int alreadyDone, int toRun) {
+        this.done = alreadyDone;
+        this.toRun = toRun;
         out.printf(Locale.ROOT, "sweep: %d trials, %d already committed, %d to run%n", total, alreadyDone, toRun);
     }
 
     public void finished(TrialOutcome o, int running) {
         done++;
+        ran++;
         if (!o.ok()) {
             failed++;
         } else if (o.bestValidError() < bestValid) {
@@ -36,7 +42,7 @@ public final class Progress {
             bestLabel = label(o);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        double eta = elapsed / done * (total - done);
+        double eta = elapsed / ran * (toRun - ran);
         String result = o.ok()
                 ? String.format(Locale.ROOT, "valid %.4f test %.4f", o.bestValidError(), o.testError())
                 : "error: " + firstLine(o.error());

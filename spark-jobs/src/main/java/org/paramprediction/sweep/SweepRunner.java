@@ -23,19 +23,12 @@ import org.paramprediction.sweep.config.TrialSpec;
 /**
  * Runs a sweep on Spark: skips trials already committed (resume), precomputes the input covariances
  * trials need, runs every remaining trial as its own one-task Spark job (so as many run at once as
- * there are task slots, each on one BLAS thread), appends results to Parquet as they finish, and
- * compacts the output at the end. Trials with a {@code distributed:} section run after those, one
+ * there are task slots, each on one BLAS thread), commits each finished trial to Parquet from the
+ * driver before its console line (no Spark job, so no task slot: {@link ResultStore}), and compacts
+ * the output at the end. Trials with a {@code distributed:} section run after those, one
  * at a time, each spread over the whole cluster ({@link DistributedTrial}).
  */
 public final class SweepRunner {
-
-    /**
-     * Finished trials are written at most this often (and as soon as the first ones finish, and at
-     * the end). Each write is a few Spark jobs
-     * whose CPU the running trials lose; at 5 s it cost a quarter of the local[2] sweep speedup
-     * (docs/PERFORMANCE.md). A killed driver loses at most this much finished work.
-     */
-    private static final long FLUSH_MILLIS = 30_000;
 
     private final SparkSession spark;
     private final PrintStream console;
@@ -107,46 +100,29 @@ public final class SweepRunner {
 
     private void runAll(JavaSparkContext sc, List<TrialSpec> trials, SweepContext ctx, ResultStore store,
             Provenance provenance, Progress progress) {
-        // At most two trials per task slot are submitted at a time: the slots never idle, and a write
-        // job (in its own FAIR pool, see ResultStore) never waits behind a long queue of trials.
+        // At most two trials per task slot are submitted at a time: the slots never idle, and the
+        // Spark queue stays short (its jobs and their closures are held by the driver).
         int inFlight = 2 * slots(sc);
         Iterator<TrialSpec> queue = trials.iterator();
         Map<JavaFutureAction<List<TrialOutcome>>, TrialSpec> running = new LinkedHashMap<>();
-        List<TrialOutcome> pending = new ArrayList<>();
-        long lastFlush = 0; // the first finished trials are written at once, later ones at most every FLUSH_MILLIS
-        try (AsyncAppender appender = new AsyncAppender(store, provenance)) {
-            while (queue.hasNext() || !running.isEmpty()) {
-                while (running.size() < inFlight && queue.hasNext()) {
-                    TrialSpec t = queue.next();
-                    sc.setJobDescription("trial " + t.trialId() + " " + t.label());
-                    running.put(sc.parallelize(List.of(t), 1).map(spec -> TrialExecutor.run(spec, ctx))
-                            .collectAsync(), t);
-                }
-                collectFinished(running, pending, progress, slots(sc));
-                boolean last = !queue.hasNext() && running.isEmpty();
-                if (!pending.isEmpty() && (last || System.currentTimeMillis() - lastFlush >= FLUSH_MILLIS)) {
-                    appender.submit(pending);
-                    pending.clear();
-                    lastFlush = System.currentTimeMillis();
-                }
-                appender.check();
-                sleep(50);
+        while (queue.hasNext() || !running.isEmpty()) {
+            while (running.size() < inFlight && queue.hasNext()) {
+                TrialSpec t = queue.next();
+                sc.setJobDescription("trial " + t.trialId() + " " + t.label());
+                running.put(sc.parallelize(List.of(t), 1).map(spec -> TrialExecutor.run(spec, ctx))
+                        .collectAsync(), t);
             }
-            appender.finish();
-        }
-    }
-
-    private static void collectFinished(Map<JavaFutureAction<List<TrialOutcome>>, TrialSpec> running,
-            List<TrialOutcome> pending, Progress progress, int slots) {
-        Iterator<Map.Entry<JavaFutureAction<List<TrialOutcome>>, TrialSpec>> it = running.entrySet().iterator();
-        while (it.hasNext()) {
-            var e = it.next();
-            if (e.getKey().isDone()) {
-                it.remove();
-                TrialOutcome o = outcome(e.getKey(), e.getValue());
-                pending.add(o);
-                progress.finished(o, Math.min(running.size(), slots));
+            Iterator<Map.Entry<JavaFutureAction<List<TrialOutcome>>, TrialSpec>> it = running.entrySet().iterator();
+            while (it.hasNext()) {
+                var e = it.next();
+                if (e.getKey().isDone()) {
+                    it.remove();
+                    TrialOutcome o = outcome(e.getKey(), e.getValue());
+                    store.append(List.of(o), provenance); // committed before its console line
+                    progress.finished(o, Math.min(running.size(), slots(sc)));
+                }
             }
+            sleep(50);
         }
     }
 

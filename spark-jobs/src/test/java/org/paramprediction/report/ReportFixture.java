@@ -26,9 +26,9 @@ import org.paramprediction.sweep.config.SweepSpec;
  * subset (30 trials, a few seconds each on local[2]). Also DuckDB views over it, as a notebook
  * would make them.
  */
-final class ReportFixture {
+public final class ReportFixture {
 
-    static final String SWEEP = "report-fixture";
+    public static final String SWEEP = "report-fixture";
     static final String CONFIG = """
             name: report-fixture
             dataset: {train_size: 1000, valid_size: 200, test_size: 300}
@@ -40,14 +40,14 @@ final class ReportFixture {
             output: {keep_weights: true}
             repeats: 2
             """;
-    static final int TRIALS = 2 + 2 * 2 + 3 * 2 * 2 * 2;
+    public static final int TRIALS = 2 + 2 * 2 + 3 * 2 * 2 * 2;
 
     private static Path output;
 
     private ReportFixture() {}
 
     /** The sweep's output root (trials/, epochs/, weights/), run on first use. */
-    static synchronized Path output() {
+    public static synchronized Path output() {
         if (output == null) {
             try {
                 Path out = Files.createTempDirectory("report-fixture");
@@ -83,6 +83,21 @@ final class ReportFixture {
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A copy of the sweep's output under {@code target}, for tests that change it. */
+    public static Path copyTo(Path target) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(output())) {
+            for (Path p : files.toList()) {
+                Path to = target.resolve(output().relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        return target;
     }
 
     private static void deleteTree(Path root) {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paramprediction.SharedSpark;
@@ -70,17 +69,7 @@ class WeightsTableTest {
 
     @Test
     void prepareDropsTheWeightsOfTrialsToRerun() throws IOException {
-        Path copy = tmp.resolve("copy");
-        try (Stream<Path> files = Files.walk(ReportFixture.output())) {
-            for (Path p : files.toList()) {
-                Path target = copy.resolve(ReportFixture.output().relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        Path copy = ReportFixture.copyTo(tmp.resolve("copy"));
         String rerun = (String) duck(copy, "SELECT min(trial_id) AS id FROM trials").get(0).get("id");
         new ResultStore(SharedSpark.session(), copy.toString(), ReportFixture.SWEEP).prepare(Set.of(rerun));
         assertEquals(0L, ((Number) duck(copy, "SELECT count(*) AS n FROM weights WHERE trial_id = '" + rerun + "'")

@@ -21,8 +21,10 @@ import org.paramprediction.sweep.config.SweepConfigLoader;
 import org.paramprediction.sweep.config.SweepSpec;
 
 /**
- * Kills the driver of a running sweep with SIGKILL once some trials are committed, then resumes it:
- * every trial ends up exactly once, the committed ones are not rerun.
+ * Kills the driver of a running sweep with SIGKILL once it has printed a finished trial's line, then
+ * resumes it: every trial whose line was printed is committed (the driver commits before it
+ * prints, with no Spark job, though both task slots are busy with trials), every trial ends up
+ * exactly once, the committed ones are not rerun.
  */
 class KillAndResumeTest {
 
@@ -50,16 +52,19 @@ class KillAndResumeTest {
 
         Process driver = startDriver(config, out);
         Path trialsDir = out.resolve("trials/sweep_id=killed");
+        Path log = out.getParent().resolve("driver.log");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (committedFiles(trialsDir) == 0 && driver.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        while (printedTrials(log) == 0 && driver.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
         assertTrue(driver.isAlive(), "the sweep finished before it could be killed; make it longer");
         driver.destroyForcibly(); // SIGKILL
         driver.waitFor();
 
+        long printed = printedTrials(log);
         long committed = committedFiles(trialsDir) == 0 ? 0
                 : ParquetQueries.count(out, "SELECT count(*) FROM {trials}");
+        assertTrue(committed >= printed, printed + " trial lines printed but only " + committed + " committed");
         assertTrue(committed >= 1 && committed < total, "committed before the kill: " + committed);
 
         SweepRunner.Result resumed = new SweepRunner(SharedSpark.session(), new PrintStream(new ByteArrayOutputStream()))
@@ -70,6 +75,16 @@ class KillAndResumeTest {
         assertEquals(0, ParquetQueries.count(out,
                 "SELECT count(*) FROM (SELECT trial_id, stage, epoch, count(*) AS n FROM {epochs} "
                         + "GROUP BY ALL HAVING n > 1)"), "duplicate epoch rows");
+    }
+
+    /** Console lines of finished trials ("[k/n] OK ...") in the driver's log. */
+    private static long printedTrials(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(l -> l.startsWith("[")).count();
+        }
     }
 
     private static long committedFiles(Path dir) throws IOException {

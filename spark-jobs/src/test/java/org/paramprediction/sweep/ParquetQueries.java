@@ -45,7 +45,7 @@ public final class ParquetQueries {
         return rows;
     }
 
-    static long count(Path out, String sql) {
+    public static long count(Path out, String sql) {
         return ((Number) query(out, sql).get(0).values().iterator().next()).longValue();
     }
 }
