@@ -22,6 +22,8 @@ import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.paramprediction.io.Provenance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Parquet output of one sweep: {@code <out>/trials/sweep_id=<id>/}, {@code
@@ -41,6 +43,8 @@ import org.paramprediction.io.Provenance;
  * at every moment.
  */
 public final class ResultStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultStore.class);
 
     private final SparkSession spark;
     private final String sweepId;
@@ -124,6 +128,7 @@ public final class ResultStore {
      * then their trial rows, the commit mark. Durable when this returns.
      */
     public void append(List<TrialOutcome> outcomes, Provenance provenance) {
+        long start = System.nanoTime();
         List<Row> epochs = new ArrayList<>();
         List<Row> trials = new ArrayList<>();
         List<Row> rounds = new ArrayList<>();
@@ -136,6 +141,8 @@ public final class ResultStore {
         writeFile(roundsDir, "trial", rounds, RoundTable.SCHEMA);
         writeFile(weights.dir(), "trial", WeightStore.rows(outcomes), WeightTable.SCHEMA);
         writeFile(trialsDir, "trial", trials, TrialTable.SCHEMA);
+        LOG.info("committed {} trial(s) in {} ms", outcomes.size(),
+                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
     }
 
     /** Writes the rows (without the partition column) as one new file of {@code dir}, if there are any. */
