@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * <out>/epochs/sweep_id=<id>/}, for data-parallel trials {@code <out>/rounds/sweep_id=<id>/} and,
  * when kept, {@code <out>/weights/sweep_id=<id>/}.
  *
- * <p>The commit protocol (README, "How a sweep runs", item 5): the driver writes every finished trial itself,
- * through parquet-hadoop and the Hadoop FileSystem API, with no Spark job and so without waiting for
- * a task slot: one new file per table (epochs, rounds, weights), then one file holding the trial
+ * <p>The commit protocol (README, "How a sweep runs", item 5): the driver writes every finished
+ * trial itself, through parquet-hadoop and the Hadoop FileSystem API, with no Spark job and so
+ * without waiting for a task slot: one new file per table (epochs, rounds, weights), then one file holding the trial
  * row, which is the commit mark (a trial is done when its trials row exists). Every file is written
  * under a hidden in-progress name and renamed when complete ({@link ParquetFiles}); no directory is
  * ever renamed. At the start of a run {@link #prepare} and at its end {@link #compact} write each
