@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -150,15 +151,16 @@ public final class ResultStore {
         if (rows.isEmpty()) {
             return;
         }
+        StructType stored = withoutSweepId(schema);
         List<Row> stripped = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            Object[] values = new Object[schema.size() - 1];
+            Object[] values = new Object[stored.size()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = r.get(i + 1);
             }
-            stripped.add(new GenericRowWithSchema(values, withoutSweepId(schema)));
+            stripped.add(new GenericRowWithSchema(values, stored));
         }
-        ParquetFiles.write(fs, conf, dir, ParquetFiles.newName(prefix), stripped, withoutSweepId(schema));
+        ParquetFiles.write(fs, conf, dir, ParquetFiles.newName(prefix), stripped, stored);
     }
 
     /** Replaces {@code read} (holding {@code readRows} rows) by one file of {@code rows}, unless nothing changes. */
@@ -171,6 +173,11 @@ public final class ResultStore {
     }
 
     private void delete(List<FileStatus> files) {
+        deleteAll(fs, files);
+    }
+
+    /** Deletes {@code files} (the files a compaction has replaced). */
+    static void deleteAll(FileSystem fs, List<FileStatus> files) {
         for (FileStatus f : files) {
             try {
                 fs.delete(f.getPath(), false);
@@ -214,7 +221,7 @@ public final class ResultStore {
     }
 
     /** The rows of trials in {@code kept}, the first of each (trial, key). */
-    private static List<Row> distinct(List<Row> rows, Set<String> kept, java.util.function.Function<Row, String> key) {
+    private static List<Row> distinct(List<Row> rows, Set<String> kept, Function<Row, String> key) {
         List<Row> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Row r : rows) {

@@ -2,8 +2,6 @@ package org.paramprediction.results;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -68,12 +66,6 @@ final class WeightStore {
         }
         all.join(ids, all.col(KEY[0]).equalTo(ids.col(KEY[0])), "left_semi")
                 .dropDuplicates(KEY).coalesce(1).write().mode(SaveMode.Append).parquet(dir.toString());
-        for (FileStatus f : files) {
-            try {
-                fs.delete(f.getPath(), false);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete " + f.getPath() + ": " + e.getMessage(), e);
-            }
-        }
+        ResultStore.deleteAll(fs, files);
     }
 }
