@@ -15,11 +15,13 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Hostile YAML is refused at once with one config error (file, line, path, rule, value), never a
  * hang, a StackOverflowError or an OutOfMemoryError (the timeout only catches a hang; it is not a
- * speed requirement).
+ * speed requirement); numbers that YAML 1.1 reads in a surprising way are refused saying how.
  */
 class YamlSafetyTest {
 
@@ -142,5 +144,70 @@ class YamlSafetyTest {
                 "keys must be plain names; YAML merge keys are not supported", "<<");
         assertError(refused("base: &base {epochs: 3}\n" + sweep("training:\n  <<: *base\n")), 1, "base", ALIASES,
                 "&base");
+    }
+
+    @ParameterizedTest(name = "{0} reads as {1}")
+    @CsvSource(delimiter = '|', value = {
+            "010    | 8",
+            "0x1F   | 31",
+            "0b101  | 5",
+            "1_000  | 1000",
+            "-1_000 | -1000",
+            "1:30   | 90",
+            "00     | 0"})
+    void integersNotInPlainDecimalAreRefusedNamingWhatYamlMadeOfThem(String written, String yaml11) {
+        assertError(refused(sweep("training: {epochs: " + written + "}\n")), 6, "training.epochs",
+                "must be written in plain decimal (YAML 1.1 reads " + written + " as the number " + yaml11 + ")",
+                written);
+    }
+
+    @ParameterizedTest(name = "{0} reads as {1}")
+    @CsvSource(delimiter = '|', value = {
+            "1_000.5 | 1000.5",
+            "1:30.5  | 90.5",
+            "010     | 8",
+            "0x10    | 16"})
+    void numbersNotInPlainDecimalAreRefusedWhereARealIsExpected(String written, String yaml11) {
+        assertError(refused(sweep("training: {learning_rate: " + written + "}\n")), 6, "training.learning_rate",
+                "must be written in plain decimal (YAML 1.1 reads " + written + " as the number " + yaml11 + ")",
+                written);
+    }
+
+    @Test
+    void yaml12OctalIsNotANumber() {
+        assertError(refused(sweep("training: {epochs: 0o17}\n")), 6, "training.epochs", "must be an integer",
+                "0o17");
+    }
+
+    @Test
+    void plainDecimalNumbersKeepWorking() {
+        String yaml = sweep("training: {epochs: 10, learning_rate: 2E-3}\n")
+                .replace("fraction: 0.1", "fraction: [.5, 1e-1, 0.25, 1., +0.75]").replace("columns: 1", "columns: +1");
+        SweepSpec s = SweepConfigLoader.parse(yaml, FILE);
+        assertEquals(List.of(0.5, 0.1, 0.25, 1.0, 0.75), s.fractions());
+        assertEquals(List.of(1), s.trials().stream().map(TrialSpec::columns).distinct().toList());
+        assertEquals(10, s.trials().get(0).training().maxEpochs());
+        assertEquals(0.002, s.trials().get(0).training().learningRate());
+    }
+
+    @ParameterizedTest(name = "name: {0}")
+    @CsvSource(delimiter = '|', value = {
+            "010        | the number 8",
+            "2024       | the number 2024",
+            "yes        | true",
+            "off        | false",
+            "2024-01-31 | a date"})
+    void aStringWrittenAsANumberBooleanOrDateIsToldToBeQuoted(String written, String yaml11) {
+        assertError(refused(sweep("").replace("name: ok", "name: " + written)), 1, "name",
+                "must be a string (YAML 1.1 reads " + written + " as " + yaml11 + "; quote it to keep the text)",
+                written);
+        assertEquals(written, SweepConfigLoader.parse(sweep("").replace("name: ok", "name: '" + written + "'"),
+                FILE).name());
+    }
+
+    @Test
+    void yesIsNotABoolean() {
+        assertError(refused(sweep("dictionary: {orthonormal: yes}\n")), 6, "dictionary.orthonormal",
+                "must be true or false", "yes");
     }
 }
