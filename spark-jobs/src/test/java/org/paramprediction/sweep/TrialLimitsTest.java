@@ -17,11 +17,12 @@ import org.paramprediction.sweep.config.SweepSpec;
 import org.paramprediction.sweep.config.TrialSpec;
 
 /**
- * {@code training.timeout_s}: a trial that trains longer is stopped within a minibatch and committed
- * FAILED as timed out, with the epochs it finished; a trial within the limit is untouched; the
- * limit is not part of a trial's identity.
+ * A trial's limits. {@code training.timeout_s}: a trial that trains longer is stopped within a
+ * minibatch and committed FAILED as timed out, with the epochs it finished; a trial within the limit
+ * is untouched; the limit is not part of a trial's identity. Memory: a model that cannot fit under
+ * the executor's off-heap limit is FAILED before it allocates, and the sweep goes on.
  */
-class TrialTimeoutTest {
+class TrialLimitsTest {
 
     private static final String CONFIG = """
             name: timeout
@@ -63,5 +64,34 @@ class TrialTimeoutTest {
                 && error.contains("training was interrupted at stage 0, epoch "), error);
         long epochs = ((Number) slow.get("epochs")).longValue();
         assertTrue(epochs >= 1 && epochs < 100000, "the epochs finished before the limit are kept: " + epochs);
+    }
+
+    @Test
+    void aModelTooBigForTheExecutorIsFailedBeforeItAllocatesAndTheSweepGoesOn() throws Exception {
+        SweepSpec sweep = SweepConfigLoader.load(Files.writeString(tmp.resolve("m.yaml"), """
+                name: memory
+                dataset: {train_size: 1000, valid_size: 500, test_size: 500}
+                model: {hidden: [16], activation: relu}
+                training: {epochs: 1}
+                method: Full
+                fraction: 1.0
+                columns: 1
+                repeats: 1
+                grid:
+                  model.hidden: [[16], [200000, 5000]]
+                """));
+        Path out = tmp.resolve("out");
+        SweepRunner.Result r = new SweepRunner(SharedSpark.session(), new PrintStream(new ByteArrayOutputStream()))
+                .run(sweep, out.toString(), false, false);
+        assertEquals(1, r.failed());
+        List<Map<String, Object>> rows = ParquetQueries.query(out,
+                "SELECT hidden, status, error, seconds FROM {trials} ORDER BY hidden");
+        assertEquals("OK", rows.get(0).get("status"), rows.toString());
+        assertEquals("200000-5000", rows.get(1).get("hidden"));
+        assertEquals("FAILED", rows.get(1).get("status"));
+        String error = (String) rows.get(1).get("error");
+        // 784 x 200,000 + 200,000 x 5,000 weights, three times, as float32: 13,245 MiB at least
+        assertTrue(error.startsWith("out of memory: training this model needs at least 13") && error.contains(
+                "MiB (JavaCPP maxbytes"), error);
     }
 }
