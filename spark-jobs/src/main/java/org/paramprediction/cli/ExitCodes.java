@@ -10,6 +10,8 @@ final class ExitCodes {
     static final int SOME_TRIALS_FAILED = 1;
     /** {@code bench}: a section failed (its error is a row of the table); the other sections still ran. */
     static final int SOME_SECTIONS_FAILED = 1;
+    /** {@code compare}: the two outputs differ. */
+    static final int DIFFERENT = 1;
     /** A config, a data file, an argument or an output directory the user can fix; nothing was run. */
     static final int BAD_INPUT = 2;
     /** Anything else: I/O (a full disk, an unwritable output), a Spark job, a bug. Stack trace in a log. */

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "paramprediction", mixinStandardHelpOptions = true, version = "paramprediction 0.1.0",
         description = "Parameter-prediction sweeps on Spark.",
         subcommands = {SweepCommand.class, TrainDistributedCommand.class, ValidateCommand.class,
-            CovarianceCommand.class, ReportCommand.class, BenchCommand.class})
+            CovarianceCommand.class, ReportCommand.class, CompareCommand.class, BenchCommand.class})
 public final class Main {
 
     /** {@code --verbose} on any subcommand: Spark's and the libraries' INFO log back on the console. */
