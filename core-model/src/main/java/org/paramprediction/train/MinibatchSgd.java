@@ -75,7 +75,8 @@ public final class MinibatchSgd implements AutoCloseable {
      * Runs minibatches {@code first .. end-1} of {@code order} (batch {@code k} = rows {@code order[k
      * B .. (k+1) B)}): for each, forward and backward with the momentum step fused in and each
      * parameter's update (weight decay, {@code w += v}) right after its gradient, then the output
-     * layer's column-norm cap. A non-finite loss stops before anything is updated.
+     * layer's column-norm cap. A non-finite loss stops before anything is updated; an interrupted
+     * thread stops before the next minibatch ({@link TrainingInterrupted}).
      *
      * @param stage, epoch (1-based) only for the message of a {@link DivergenceException}
      */
@@ -85,6 +86,9 @@ public final class MinibatchSgd implements AutoCloseable {
         long errors = 0;
         long examples = 0;
         for (int k = first; k < end; k++) {
+            if (Thread.currentThread().isInterrupted()) { // a volatile read per minibatch
+                throw new TrainingInterrupted("stage " + stage + ", epoch " + epoch + ", minibatch " + (k + 1));
+            }
             int from = k * batch;
             int to = Math.min(order.length, from + batch);
             train.copyRows(order, from, to, rows);

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = "Measure training speed vs the gemm limit, the covariance job vs MLlib, our MLP vs MLlib's, "
                 + "the local[1] -> local[2] sweep speedup and the quickstart's peak memory; print one table and write it "
                 + "to OUT/bench.csv and OUT/bench.parquet.")
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand implements Callable<Integer>, WritesOutput {
 
     @Spec
     CommandSpec spec;
@@ -108,6 +108,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seed", description = "Seed of our networks and MLlib's (default: ${DEFAULT-VALUE}).")
     long seed = 1;
+
+    @Override
+    public String outputRoot() {
+        return out == null ? null : out.toString();
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -7,6 +7,7 @@ import org.paramprediction.covariance.CovarianceStore;
 import org.paramprediction.covariance.DatasetSupplier;
 import org.paramprediction.covariance.SparkCovarianceSource;
 import org.paramprediction.data.FashionMnist;
+import org.paramprediction.io.BadInputException;
 import org.paramprediction.io.DataRef;
 import org.paramprediction.io.DatasetCache;
 import org.paramprediction.io.HadoopConf;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "covariance", mixinStandardHelpOptions = true,
         description = "Compute the covariance of the training inputs on Spark and store it under OUT/covariance/.")
-final class CovarianceCommand implements Callable<Integer> {
+final class CovarianceCommand implements Callable<Integer>, WritesOutput {
 
     @Option(names = "--data-root", description = "Fashion-MNIST directory, any Hadoop path (default: ${DEFAULT-VALUE}).")
     String dataRoot = FashionMnist.DEFAULT_ROOT.toString();
@@ -49,12 +50,23 @@ final class CovarianceCommand implements Callable<Integer> {
     String master;
 
     @Override
+    public String outputRoot() {
+        return out;
+    }
+
+    @Override
     public Integer call() {
+        DataRef ref = new DataRef(dataRoot, trainSize, validSize, null, permutationSeed);
+        try { // read on the driver before Spark starts: a wrong path is bad input, not a failed job
+            DatasetCache.get(ref, HadoopConf.of(new org.apache.hadoop.conf.Configuration()));
+        } catch (RuntimeException e) {
+            throw new BadInputException("--data-root must name readable Fashion-MNIST (IDX) data but was "
+                    + dataRoot + ": " + e.getMessage(), e);
+        }
         SparkSession spark = Sessions.create("covariance", master);
         try {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             HadoopConf hadoop = HadoopConf.of(sc.hadoopConfiguration());
-            DataRef ref = new DataRef(dataRoot, trainSize, validSize, null, permutationSeed);
             String key = InputCovariances.key(new InputCovariances(sc, hadoop, out)
                     .datasetSha256(ref.format(), dataRoot), ref, squared);
             DatasetSupplier supplier = () -> DatasetCache.get(ref, hadoop).train();

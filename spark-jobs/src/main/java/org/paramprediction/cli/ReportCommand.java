@@ -8,13 +8,19 @@ import org.apache.spark.sql.SparkSession;
 import org.paramprediction.report.Figure;
 import org.paramprediction.report.Report;
 import org.paramprediction.report.SweepTables;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code report --sweep ID --out DIR [--results DIR]}: plots, summary.md and index.html of a sweep's output. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write the plots (PNG), summary.md and index.html of a sweep's Parquet output.")
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer>, WritesOutput {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--sweep", required = true, description = "Sweep id (the config's name).")
     String sweep;
@@ -34,7 +40,16 @@ final class ReportCommand implements Callable<Integer> {
     String master;
 
     @Override
+    public String outputRoot() {
+        return out == null ? null : out.toString();
+    }
+
+    @Override
     public Integer call() {
+        if (!(targetAccuracy >= 0 && targetAccuracy <= 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--target-accuracy must be in [0, 1] but was " + targetAccuracy);
+        }
         Report report = new Report(sweep, results == null ? "out/" + sweep : results, out, 1 - targetAccuracy);
         SweepTables.requireTables(report.results(), sweep, new Configuration());
         SparkSession spark = Sessions.create("report " + sweep, master);

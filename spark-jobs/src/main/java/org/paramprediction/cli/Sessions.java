@@ -1,6 +1,8 @@
 package org.paramprediction.cli;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
+import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
 import org.paramprediction.executor.BlasKernelPlugin;
 import org.paramprediction.platform.BlasCheck;
@@ -14,6 +16,14 @@ import org.paramprediction.platform.BlasCheck;
 final class Sessions {
 
     private Sessions() {}
+
+    /**
+     * The Hadoop configuration Spark would give its jobs (core-site.xml, HADOOP_CONF_DIR and the
+     * {@code spark.hadoop.*} settings of spark-submit), for driver work done before Spark starts.
+     */
+    static Configuration hadoopConf() {
+        return SparkHadoopUtil.get().newConfiguration(new SparkConf());
+    }
 
     static SparkSession create(String appName, String master) {
         System.out.println(BlasCheck.logOnce().summary());

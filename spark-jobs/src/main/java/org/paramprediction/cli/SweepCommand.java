@@ -3,6 +3,7 @@ package org.paramprediction.cli;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.paramprediction.results.OutputLock;
 import org.paramprediction.sweep.DatasetPreflight;
 import org.paramprediction.sweep.RoundsSummary;
 import org.paramprediction.sweep.SummaryTable;
@@ -15,10 +16,15 @@ import picocli.CommandLine.Mixin;
 /** {@code sweep CONFIG --out DIR}: run (or resume) a sweep and write its Parquet output. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run the trials of a sweep config as Spark tasks; write trials and epochs as Parquet.")
-final class SweepCommand implements Callable<Integer> {
+final class SweepCommand implements Callable<Integer>, WritesOutput {
 
     @Mixin
     SweepRunOptions run;
+
+    @Override
+    public String outputRoot() {
+        return run == null ? null : run.out;
+    }
 
     @Override
     public Integer call() {
@@ -31,7 +37,14 @@ final class SweepCommand implements Callable<Integer> {
         boolean resume = run.resume || run.retryFailed;
         boolean retryFailed = run.retryFailed;
         String master = run.master;
-        DatasetPreflight.check(sweep, new Configuration());
+        Configuration hadoop = Sessions.hadoopConf();
+        DatasetPreflight.check(sweep, hadoop);
+        try (OutputLock lock = OutputLock.acquire(out, hadoop, "sweep " + sweep.name(), System.out)) {
+            return execute(sweep, out, resume, retryFailed, master);
+        }
+    }
+
+    private static int execute(SweepSpec sweep, String out, boolean resume, boolean retryFailed, String master) {
         SparkSession spark = Sessions.create("sweep " + sweep.name(), master);
         try {
             SweepRunner.Result r = new SweepRunner(spark, System.out).run(sweep, out, resume, retryFailed);

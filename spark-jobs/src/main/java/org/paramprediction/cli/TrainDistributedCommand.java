@@ -17,10 +17,15 @@ import picocli.CommandLine.Mixin;
 @Command(name = "train-distributed", mixinStandardHelpOptions = true,
         description = "Train the trials of a config with a distributed: section across the cluster; "
                 + "write trials, epochs and rounds as Parquet.")
-final class TrainDistributedCommand implements Callable<Integer> {
+final class TrainDistributedCommand implements Callable<Integer>, WritesOutput {
 
     @Mixin
     SweepRunOptions run;
+
+    @Override
+    public String outputRoot() {
+        return run == null ? null : run.out;
+    }
 
     @Override
     public Integer call() {

@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.paramprediction.io.BadInputException;
 
 /**
  * One sweep's Parquet output on Spark: registers the temporary views {@code trials} and {@code
@@ -43,15 +44,15 @@ public final class SweepTables {
     }
 
     /**
-     * Checks, without Spark, that {@code results} holds the trials and epochs of {@code sweepId}; an
-     * IllegalArgumentException names the missing path.
+     * Checks, without Spark, that {@code results} holds the trials and epochs of {@code sweepId}; a
+     * BadInputException names the missing path.
      */
     public static void requireTables(String results, String sweepId, Configuration conf) {
         for (String table : new String[] {"trials", "epochs"}) {
             Path dir = partition(results, sweepId, table);
             FileSystem fs = fileSystem(dir, conf);
             if (!hasParquet(fs, dir)) {
-                throw new IllegalArgumentException("no " + table + " of sweep '" + sweepId + "' under " + results
+                throw new BadInputException("no " + table + " of sweep '" + sweepId + "' under " + results
                         + ": expected Parquet files in " + dir + " (run the sweep first, or pass --results)");
             }
         }

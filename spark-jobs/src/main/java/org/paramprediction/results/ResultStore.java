@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <out>/epochs/sweep_id=<id>/}, for data-parallel trials {@code <out>/rounds/sweep_id=<id>/} and,
  * when kept, {@code <out>/weights/sweep_id=<id>/}.
  *
- * <p>The commit protocol (README, "How a sweep runs", item 5): the driver writes every finished
+ * <p>The commit protocol (README, "How a sweep runs", item 6): the driver writes every finished
  * trial itself, through parquet-hadoop and the Hadoop FileSystem API, with no Spark job and so
  * without waiting for a task slot: one new file per table (epochs, rounds, weights), then one file holding the trial
  * row, which is the commit mark (a trial is done when its trials row exists). Every file is written

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.paramprediction.io.BadInputException;
 import org.paramprediction.io.HadoopConf;
 import org.paramprediction.io.Machine;
 import org.paramprediction.io.Provenance;
@@ -46,7 +47,7 @@ public final class SweepRunner {
         ResultStore store = new ResultStore(spark, out, sweep.name());
         Map<String, String> committed = store.committedStatus();
         if (!committed.isEmpty() && !resume && !retryFailed) {
-            throw new IllegalStateException(store.trialsDir() + " already holds " + committed.size()
+            throw new BadInputException(store.trialsDir() + " already holds " + committed.size()
                     + " trials of sweep '" + sweep.name() + "'; pass --resume to continue it (or --retry-failed), "
                     + "or choose another output directory");
         }
@@ -74,7 +75,7 @@ public final class SweepRunner {
         String format = toRun.get(0).dataFormat();
         for (TrialSpec t : toRun) {
             if (!t.dataRoot().equals(root) || !t.dataFormat().equals(format)) {
-                throw new IllegalArgumentException("all trials of a sweep must use one dataset, but found "
+                throw new BadInputException("all trials of a sweep must use one dataset, but found "
                         + format + " " + root + " and " + t.dataFormat() + " " + t.dataRoot());
             }
         }

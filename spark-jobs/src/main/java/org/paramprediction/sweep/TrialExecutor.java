@@ -4,6 +4,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,6 +21,7 @@ import org.paramprediction.results.TrialOutcome;
 import org.paramprediction.sweep.config.TrialSpec;
 import org.paramprediction.train.EpochMetrics;
 import org.paramprediction.train.LearnedWeights;
+import org.paramprediction.train.MemoryEstimate;
 import org.paramprediction.train.ModelSpec;
 import org.paramprediction.train.StagedTraining;
 import org.paramprediction.train.TrainingResult;
@@ -24,7 +29,13 @@ import org.paramprediction.train.TrainingResult;
 /**
  * Runs one trial inside a Spark task, on one BLAS thread. Anything that goes wrong — an exception, a
  * non-finite loss, running out of memory — becomes a FAILED outcome with the error, so the sweep
- * goes on. All randomness comes from the trial's seed, so a task retry reproduces the same numbers.
+ * goes on (never a failed task, which Spark would retry). Out of memory: a trial whose model cannot
+ * fit under the executor's off-heap limit ({@link MemoryEstimate}) is FAILED before it allocates
+ * anything; an OutOfMemoryError that still happens is caught in the trial's own thread, where the
+ * trial's arrays become garbage as its stack unwinds, and FAILS the trial (a trial running beside
+ * it on the same executor may fail with it; {@code --retry-failed} reruns both). All randomness comes from the trial's seed, so a task retry reproduces the same numbers.
+ * A trial with {@code training.timeout_s} has its thread interrupted when the limit runs out; training
+ * stops before its next minibatch and the trial is FAILED as timed out.
  */
 public final class TrialExecutor {
 
@@ -35,13 +46,46 @@ public final class TrialExecutor {
                 t.permutationSeed());
     }
 
+    /** Interrupts the threads of trials that run past their {@code training.timeout_s}. */
+    private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread th = new Thread(r, "trial-timeouts");
+        th.setDaemon(true);
+        return th;
+    });
+
     public static TrialOutcome run(TrialSpec t, SweepContext ctx) {
         Nd4j.factory().blas().setMaxThreads(1);
         long start = System.currentTimeMillis();
         List<EpochMetrics> epochs = new ArrayList<>();
+        Thread task = Thread.currentThread();
+        ScheduledFuture<?> limit = t.timeoutSeconds() == null ? null
+                : TIMEOUTS.schedule(task::interrupt, t.timeoutSeconds(), TimeUnit.SECONDS);
+        try {
+            TrialOutcome o = train(t, ctx, start, epochs);
+            if (limit != null && limit.isDone() && TrialOutcome.FAILED.equals(o.status())) {
+                return failed(t, "timed out: training ran longer than training.timeout_s = " + t.timeoutSeconds()
+                        + " s (" + o.error().lines().findFirst().orElse("") + ")", epochs, start);
+            }
+            return o;
+        } finally {
+            if (limit != null && !limit.cancel(false)) {
+                Thread.interrupted(); // the limit fired: the next task on this thread starts uninterrupted
+            }
+        }
+    }
+
+    private static TrialOutcome train(TrialSpec t, SweepContext ctx, long start, List<EpochMetrics> epochs) {
         try {
             DataSplits data = DatasetCache.get(dataRef(t), ctx.hadoop());
             ModelSpec spec = modelSpec(t, data.train());
+            long needs = MemoryEstimate.trainingBytesLowerBound(spec, t.training().batchSize());
+            long limit = MemoryEstimate.offHeapLimitBytes();
+            if (needs > limit) { // refused before allocating: an OutOfMemoryError would hit the JVM's other trials too
+                return failed(t, "out of memory: training this model needs at least " + needs / (1 << 20)
+                        + " MiB off-heap (weights, gradients, momentum, activations of a minibatch), but this executor's"
+                        + " limit is " + limit / (1 << 20) + " MiB (JavaCPP maxbytes, by default the JVM's -Xmx; raise "
+                        + "spark.executor.memory or the driver's -Xmx for local[N])", epochs, start);
+            }
             TrainingResult r = StagedTraining.run(spec, t.training(), data,
                     new TrialCovarianceSource(ctx, dataRef(t), data.train()), t.seed(), DataType.FLOAT, epochs::add);
             if (!Double.isFinite(r.bestValidError()) || !Double.isFinite(r.testError())) {

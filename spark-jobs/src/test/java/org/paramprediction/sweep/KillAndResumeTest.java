@@ -4,19 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.apache.hadoop.conf.Configuration;
+import org.paramprediction.ChildDriver;
 import org.paramprediction.SharedSpark;
+import org.paramprediction.cli.CliRun;
+import org.paramprediction.results.OutputLock;
 import org.paramprediction.sweep.config.SweepConfigLoader;
 import org.paramprediction.sweep.config.SweepSpec;
 
@@ -24,7 +27,8 @@ import org.paramprediction.sweep.config.SweepSpec;
  * Kills the driver of a running sweep with SIGKILL once it has printed a finished trial's line, then
  * resumes it: every trial whose line was printed is committed (the driver commits before it
  * prints, with no Spark job, though both task slots are busy with trials), every trial ends up
- * exactly once, the committed ones are not rerun.
+ * exactly once, the committed ones are not rerun. While it runs, a second driver on the same output
+ * root is refused, naming the first; after the kill, its lock is found stale and taken over.
  */
 class KillAndResumeTest {
 
@@ -58,8 +62,27 @@ class KillAndResumeTest {
             Thread.sleep(20);
         }
         assertTrue(driver.isAlive(), "the sweep finished before it could be killed; make it longer");
+
+        // a second driver on the same output root is refused, naming the live holder
+        CliRun second = CliRun.of("sweep", config.toString(), "--out", out.toString(), "--resume");
+        assertEquals(2, second.code(), second.err());
+        assertTrue(second.err().contains("in use by another driver") && second.err().contains("pid " + driver.pid())
+                && second.err().contains(InetAddress.getLocalHost().getHostName()), second.err());
+
         driver.destroyForcibly(); // SIGKILL
         driver.waitFor();
+
+        // its lock is left behind, and found stale: the holder's process is gone
+        assertEquals(driver.pid(), OutputLock.holder(out.toString(), new Configuration()).orElseThrow().pid());
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        try (OutputLock lock = OutputLock.acquire(out.toString(), new Configuration(), "test",
+                new PrintStream(said, true, StandardCharsets.UTF_8))) {
+            assertTrue(said.toString(StandardCharsets.UTF_8).contains("taking over the stale lock")
+                    && said.toString(StandardCharsets.UTF_8).contains("pid " + driver.pid()), said.toString());
+            assertEquals(ProcessHandle.current().pid(),
+                    OutputLock.holder(out.toString(), new Configuration()).orElseThrow().pid());
+        }
+        assertTrue(OutputLock.holder(out.toString(), new Configuration()).isEmpty(), "released on close");
 
         long printed = printedTrials(log);
         long committed = committedFiles(trialsDir) == 0 ? 0
@@ -97,23 +120,7 @@ class KillAndResumeTest {
     }
 
     private static Process startDriver(Path config, Path out) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-opens") || arg.startsWith("--add-modules") || arg.startsWith("-Djdk.reflect")
-                    || arg.startsWith("-XX:+Ignore")) {
-                cmd.add(arg);
-            }
-        }
-        cmd.add("-Xmx1g");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("org.paramprediction.cli.Main");
-        cmd.addAll(List.of("sweep", config.toString(), "--out", out.toString(), "--master", "local[2]"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(out.getParent().resolve("driver.log").toFile());
-        pb.environment().put("OMP_NUM_THREADS", "1");
-        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        return pb.start();
+        return ChildDriver.start(out.getParent().resolve("driver.log"), List.of(),
+                "sweep", config.toString(), "--out", out.toString(), "--master", "local[2]");
     }
 }

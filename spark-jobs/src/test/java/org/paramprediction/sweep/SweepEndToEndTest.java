@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paramprediction.SharedSpark;
+import org.paramprediction.io.BadInputException;
 import org.paramprediction.platform.BlasCheck;
 import org.paramprediction.platform.BlasReport;
 import org.paramprediction.sweep.config.SweepConfigLoader;
@@ -81,7 +82,9 @@ class SweepEndToEndTest {
         assertEquals(1, ParquetQueries.count(out, "SELECT count(DISTINCT filename) FROM read_parquet('"
                 + out + "/trials/*/*.parquet', filename = true)"), "compacted into one file");
 
-        assertThrows(IllegalStateException.class, () -> run(sweep, out, false, false));
+        BadInputException refused = assertThrows(BadInputException.class, () -> run(sweep, out, false, false));
+        assertTrue(refused.getMessage().contains("already holds 3 trials") && refused.getMessage().contains("--resume"),
+                refused.getMessage());
         SweepRunner.Result again = run(sweep, out, true, false);
         assertEquals(0, again.ran());
         assertEquals(3, ParquetQueries.count(out, "SELECT count(*) FROM {trials}"));

@@ -1,13 +1,14 @@
 package org.paramprediction.sweep.config;
 
 import java.util.List;
+import org.paramprediction.io.BadInputException;
 
 /**
  * A sweep config that cannot be used. It carries every problem found in the file (so that a user
  * can fix them all in one go); the accessors describe the first one. The message is one problem
  * per line, each {@code file:line: path rule but was value}.
  */
-public final class ConfigException extends RuntimeException {
+public final class ConfigException extends BadInputException {
 
     private static final long serialVersionUID = 1L;
 

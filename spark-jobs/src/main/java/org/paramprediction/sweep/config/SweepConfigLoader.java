@@ -1,6 +1,7 @@
 package org.paramprediction.sweep.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -25,10 +26,15 @@ public final class SweepConfigLoader {
         String name = file.toString();
         String text;
         try {
+            byte[] bytes = readAtMost(file, YamlTree.MAX_SIZE);
+            if (bytes.length > YamlTree.MAX_SIZE) {
+                String size = Files.isRegularFile(file) ? Files.size(file) + " bytes" : "larger";
+                throw new ConfigException(new ConfigError(name, 0, "", YamlTree.sizeRule("bytes"), size));
+            }
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new ConfigException(new ConfigError(name, 0, "", "must be UTF-8 text", null));
@@ -36,6 +42,13 @@ public final class SweepConfigLoader {
             throw new ConfigException(new ConfigError(name, 0, "", "cannot be read (" + e + ")", null));
         }
         return parse(text, name);
+    }
+
+    /** The first {@code limit + 1} bytes of {@code file} at most: one more than the limit means too large. */
+    private static byte[] readAtMost(Path file, int limit) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(limit + 1);
+        }
     }
 
     /**

@@ -100,7 +100,7 @@ final class SweepExpander {
                         (Integer) value(v, SweepField.TEST_SIZE), (Long) value(v, SweepField.PERMUTATION_SEED),
                         hidden(v), activation(v), num(v, SweepField.RIDGE), num(v, SweepField.LENGTH_SCALE),
                         num(v, SweepField.LENGTH_SCALE_FACTOR), (Boolean) value(v, SweepField.ORTHONORMAL), training,
-                        distributed(v), conv(v)));
+                        distributed(v), conv(v), (Integer) value(v, SweepField.TIMEOUT_S)));
                 DatasetFormat format = DatasetFormat.parse((String) value(v, SweepField.DATASET_FORMAT));
                 out.get(out.size() - 1).modelSpec(format.shape(), format.numClasses()); // its rules, before Spark
             } catch (IllegalArgumentException e) {

@@ -48,6 +48,8 @@ enum SweepField {
     PATIENCE("training.patience", ValueType.INT, false, Defaults.T.patience(), Rule.atLeast(1), "patience"),
     STAGE_EPOCHS("training.stage_epochs", ValueType.INT, false, Defaults.T.stageEpochs(), Rule.atLeast(1),
             "stageEpochs"),
+    /** A trial's time limit; an operating limit, not part of the trial's identity (its canonical JSON). */
+    TIMEOUT_S("training.timeout_s", ValueType.INT, true, null, Rule.atLeast(1), null),
     DIST_MODE("distributed.mode", ValueType.STRING, true, null,
             Rule.matches(DistributedSpec.DATA_PARALLEL + "|" + DistributedSpec.COLUMNS), null),
     DIST_PARTITIONS("distributed.partitions", ValueType.INT, false, 4, Rule.atLeast(1), null),

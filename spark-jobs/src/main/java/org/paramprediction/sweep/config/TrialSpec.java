@@ -34,7 +34,10 @@ import org.paramprediction.train.TrainingConfig;
  * @param lengthScale       fixed SE length scale in pixels, or 0
  * @param lengthScaleFactor SE length scale as a multiple of the alpha spacing, or 0
  * @param distributed       null for a trial trained inside one task, else how it runs on the cluster
- * @param canonicalConfig   sorted-key JSON of every field except sweepId, trialId and seed
+ * @param canonicalConfig   sorted-key JSON of every field except sweepId, trialId, seed and timeoutSeconds
+ * @param timeoutSeconds    {@code training.timeout_s}: the trial fails when its training runs longer, or
+ *                          null (no limit). Not in {@code canonicalConfig}: a limit changes whether a trial
+ *                          finishes, not what a finished trial computes, so its id and results stay
  */
 public record TrialSpec(
         String sweepId,
@@ -59,7 +62,8 @@ public record TrialSpec(
         TrainingConfig training,
         DistributedSpec distributed,
         ConvSettings conv,
-        String canonicalConfig)
+        String canonicalConfig,
+        Integer timeoutSeconds)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -87,6 +91,7 @@ public record TrialSpec(
         require(Double.isFinite(lengthScaleFactor) && lengthScaleFactor >= 0, "lengthScaleFactor must be >= 0",
                 lengthScaleFactor);
         require(training != null, "training must be set", null);
+        require(timeoutSeconds == null || timeoutSeconds >= 1, "timeoutSeconds must be null or >= 1", timeoutSeconds);
         require(conv == null || distributed == null || !DistributedSpec.COLUMNS.equals(distributed.mode()),
                 "columns as tasks trains dense layers only; a convnet (model.conv) runs in one task or data_parallel",
                 distributed == null ? null : distributed.mode());
@@ -112,7 +117,7 @@ public record TrialSpec(
             String dataFormat, String dataRoot, int trainSize, int validSize, Integer testSize, Long permutationSeed,
             List<Integer> hidden, Activation activation, double ridge, double lengthScale,
             double lengthScaleFactor, boolean orthonormal, TrainingConfig training, DistributedSpec distributed,
-            ConvSettings conv) {
+            ConvSettings conv, Integer timeoutSeconds) {
         double f = method.usesFraction() ? fraction : 1.0;
         int c = usesColumns(method, hidden, conv) ? columns : 1;
         double r = method.usesRidge() ? ridge : 0;
@@ -125,7 +130,7 @@ public record TrialSpec(
                 validSize, testSize, permutationSeed, hidden, act, r, ls, lsf, o, training, distributed, conv);
         return new TrialSpec(sweepId, TrialIdentity.trialId(canonical), repeat, TrialIdentity.seed(canonical),
                 method.displayName(), f, c, dataFormat, dataRoot, trainSize, validSize, testSize, permutationSeed, hidden, act,
-                r, ls, lsf, o, training, distributed, conv, canonical);
+                r, ls, lsf, o, training, distributed, conv, canonical, timeoutSeconds);
     }
 
     public Method methodEnum() {

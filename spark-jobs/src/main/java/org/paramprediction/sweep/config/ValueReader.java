@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -12,7 +14,10 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Reads one typed value from a YAML node, checks its {@link Rule} and reports any problem with the
  * node's line. Strict: a quoted {@code "5"} is not an integer, {@code yes} is not a boolean, and
- * integers must be written in decimal (YAML 1.1 would read {@code 010} as 8).
+ * numbers must be plain decimal ({@code 10}, {@code -0.5}, {@code .5}, {@code 1e-3}): YAML 1.1
+ * would read {@code 010} as 8, {@code 0x1F} as 31, {@code 1_000} as 1000 and {@code 1:30} as 90,
+ * and YAML 1.2 reads some of them differently, so those are refused naming what YAML 1.1 makes of
+ * them. A string written as a number, boolean or date ({@code name: yes}) is told to be quoted.
  */
 final class ValueReader {
 
@@ -24,8 +29,9 @@ final class ValueReader {
         }
     };
 
-    private static final Pattern DECIMAL_INT = Pattern.compile("[-+]?(0|[1-9][0-9_]*)");
-    private static final Pattern DECIMAL_FLOAT = Pattern.compile("[-+]?[0-9_.]+([eE][-+]?[0-9]+)?");
+    private static final Pattern DECIMAL_INT = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
+    private static final Pattern DECIMAL_FLOAT =
+            Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     private static final Pattern INFINITY = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
 
     private final YamlTree tree;
@@ -63,11 +69,7 @@ final class ValueReader {
         }
         Object v = scalar(s, type);
         if (v == INVALID) {
-            String rule0 = "must be " + type.description();
-            if ((type == ValueType.INT || type == ValueType.LONG) && s.getTag().equals(Tag.INT)) {
-                rule0 = "must be a decimal integer that fits in " + (type == ValueType.INT ? 32 : 64) + " bits";
-            }
-            return fail(node, path, rule0, YamlTree.show(node));
+            return fail(node, path, typeRule(s, type), YamlTree.show(node));
         }
         if (!rule.test(v)) {
             return fail(node, path, rule.text(), YamlTree.show(node));
@@ -141,6 +143,45 @@ final class ValueReader {
         return INVALID;
     }
 
+    /** The rule a scalar of the wrong type or form breaks, saying what YAML 1.1 made of it where that surprises. */
+    private static String typeRule(ScalarNode s, ValueType type) {
+        boolean integer = type == ValueType.INT || type == ValueType.LONG;
+        if ((integer || type == ValueType.DOUBLE) && isNonDecimalNumber(s)) {
+            return "must be written in plain decimal (YAML 1.1 reads " + s.getValue() + " as " + yaml11Reading(s) + ")";
+        }
+        if (integer && s.getTag().equals(Tag.INT)) {
+            return "must be an integer that fits in " + (type == ValueType.INT ? 32 : 64) + " bits";
+        }
+        String reading = yaml11Reading(s);
+        if (type == ValueType.STRING && reading != null) {
+            return "must be a string (YAML 1.1 reads " + s.getValue() + " as " + reading
+                    + "; quote it to keep the text)";
+        }
+        return "must be " + type.description();
+    }
+
+    /** A number YAML 1.1 reads but not in plain decimal: 010, 0x1F, 0b11, 1_000, 1:30, 1:30.5. */
+    private static boolean isNonDecimalNumber(ScalarNode s) {
+        String text = s.getValue();
+        if (s.getTag().equals(Tag.INT)) {
+            return !DECIMAL_INT.matcher(text).matches();
+        }
+        return s.getTag().equals(Tag.FLOAT) && !DECIMAL_FLOAT.matcher(text).matches()
+                && !INFINITY.matcher(text).matches() && !text.equalsIgnoreCase(".nan");
+    }
+
+    /** What YAML 1.1 makes of a plain scalar that is not a string ("the number 8", "true", "a date"), else null. */
+    private static String yaml11Reading(ScalarNode s) {
+        Tag tag = s.getTag();
+        if (tag.equals(Tag.BOOL)) {
+            return Yaml11.read(s);
+        }
+        if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) {
+            return "the number " + Yaml11.read(s);
+        }
+        return tag.equals(Tag.TIMESTAMP) ? "a date" : null;
+    }
+
     private static Object scalar(ScalarNode s, ValueType type) {
         Tag tag = s.getTag();
         String text = s.getValue();
@@ -162,14 +203,14 @@ final class ValueReader {
         if (!DECIMAL_INT.matcher(text).matches()) {
             return INVALID;
         }
-        BigInteger v = new BigInteger(text.replace("_", ""));
+        BigInteger v = new BigInteger(text);
         if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
             return INVALID;
         }
         return max == Integer.MAX_VALUE ? (Object) v.intValue() : (Object) v.longValue();
     }
 
-    /** A YAML int (decimal only) or float (not sexagesimal) as a double. */
+    /** A YAML int or float in plain decimal as a double. */
     private static Object real(String text, Tag tag) {
         if (INFINITY.matcher(text).matches()) {
             return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
@@ -182,7 +223,7 @@ final class ValueReader {
             return INVALID;
         }
         try {
-            return Double.parseDouble(text.replace("_", ""));
+            return Double.parseDouble(text);
         } catch (NumberFormatException e) {
             return INVALID;
         }
@@ -193,6 +234,18 @@ final class ValueReader {
             return Method.parse(text);
         } catch (IllegalArgumentException e) {
             return INVALID;
+        }
+    }
+
+    /** SnakeYAML's own YAML 1.1 reading of a plain int, float or bool scalar, for messages (a boxed value). */
+    private static final class Yaml11 extends SafeConstructor {
+
+        private Yaml11() {
+            super(new LoaderOptions());
+        }
+
+        static String read(ScalarNode s) {
+            return String.valueOf(new Yaml11().constructObject(s));
         }
     }
 }

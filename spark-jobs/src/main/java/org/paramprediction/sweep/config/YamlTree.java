@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.paramprediction.sweep.config.YamlEventScan.ExplicitTag;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -11,9 +12,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.events.CollectionStartEvent;
-import org.yaml.snakeyaml.events.Event;
-import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -23,20 +21,19 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * A YAML document as a node tree (SnakeYAML's composer: no Java object is ever constructed from a
- * tag), with line numbers, explicit tags refused and mapping keys checked (strings, no duplicates,
- * only allowed names). Problems go to the {@link ErrorCollector}.
+ * tag), with line numbers, hostile input refused before it is composed (over 1 MiB, anchors and
+ * aliases, deep nesting), explicit tags refused and mapping keys checked (strings, no duplicates,
+ * no merge keys, only allowed names). Problems go to the {@link ErrorCollector}.
  */
 final class YamlTree {
 
-    private static final String YAML_TAG_PREFIX = "tag:yaml.org,2002:";
+    /** The largest file (bytes) or text (characters) read, far above any real sweep file. */
+    static final int MAX_SIZE = 1 << 20;
 
     private final Node root;
     /** Start index of each explicitly tagged node -> its tag as written; removed once reported. */
     private final Map<Integer, ExplicitTag> tags;
     private final ErrorCollector errors;
-
-    private record ExplicitTag(int line, String text) {
-    }
 
     private YamlTree(Node root, Map<Integer, ExplicitTag> tags, ErrorCollector errors) {
         this.root = root;
@@ -44,22 +41,30 @@ final class YamlTree {
         this.errors = errors;
     }
 
-    /** The tree of {@code text}, or null after reporting a syntax error or an empty document. */
+    /**
+     * The tree of {@code text}, or null after reporting a syntax error, an empty document, or
+     * hostile YAML: more than {@link #MAX_SIZE} characters, anchors and aliases, collections nested
+     * more than {@link YamlEventScan#MAX_DEPTH} deep (see {@link YamlEventScan}).
+     */
     static YamlTree parse(String text, ErrorCollector errors) {
+        if (text.length() > MAX_SIZE) {
+            errors.add(0, "", sizeRule("characters"), text.length() + " characters");
+            return null;
+        }
         LoaderOptions options = new LoaderOptions();
         // Tags are only ever composed into nodes, never constructed; untagged() then reports each
         // one with its YAML path (SnakeYAML's own check would stop at the first, without a path).
         options.setTagInspector(tag -> true);
+        // SnakeYAML's own limits, set to ours (the size check above and YamlEventScan report them first,
+        // with a path; no alias ever reaches the composer). Duplicate keys: SnakeYAML checks them only
+        // when constructing objects, which never happens here; entries() reports them.
+        options.setCodePointLimit(MAX_SIZE);
+        options.setNestingDepthLimit(YamlEventScan.MAX_DEPTH);
         Yaml yaml = new Yaml(new SafeConstructor(options));
         try {
-            Map<Integer, ExplicitTag> tags = new LinkedHashMap<>();
-            for (Event e : yaml.parse(new StringReader(text))) {
-                String tag = e instanceof ScalarEvent s ? s.getTag()
-                        : e instanceof CollectionStartEvent c ? c.getTag() : null;
-                if (tag != null) {
-                    Mark m = e.getStartMark();
-                    tags.put(m.getIndex(), new ExplicitTag(m.getLine() + 1, shortTag(tag)));
-                }
+            Map<Integer, ExplicitTag> tags = YamlEventScan.scan(yaml.parse(new StringReader(text)), errors);
+            if (tags == null) {
+                return null;
             }
             Node root = yaml.compose(new StringReader(text));
             if (root == null) {
@@ -76,6 +81,11 @@ final class YamlTree {
             errors.add(0, "", "is not valid YAML: " + e.getMessage(), null);
             return null;
         }
+    }
+
+    /** The rule a too large file or text breaks, counted in {@code unit}. */
+    static String sizeRule(String unit) {
+        return "must be at most 1 MiB (" + MAX_SIZE + " " + unit + "; a sweep file is a few KB)";
     }
 
     Node root() {
@@ -180,9 +190,5 @@ final class YamlTree {
             b.append(i == 0 ? "" : ", ").append(show(m.getValue().get(i).getKeyNode(), depth + 1)).append(": ...");
         }
         return b.append('}').toString();
-    }
-
-    private static String shortTag(String tag) {
-        return tag.startsWith(YAML_TAG_PREFIX) ? "!!" + tag.substring(YAML_TAG_PREFIX.length()) : tag;
     }
 }

@@ -79,19 +79,19 @@ class TrialIdentityTest {
     void createNormalisesWhatTheMethodIgnores() {
         TrainingConfig tc = TrainingConfig.defaults();
         TrialSpec full = TrialSpec.create("s", 0, Method.FULL, 0.1, 5, "idx", "/d", 10, 10, null, null,
-                List.of(8), Activation.RELU, 0.01, 2.0, 0, true, tc, null, null);
+                List.of(8), Activation.RELU, 0.01, 2.0, 0, true, tc, null, null, null);
         TrialSpec full2 = TrialSpec.create("s", 0, Method.FULL, 0.3, 1, "idx", "/d", 10, 10, null, null,
-                List.of(8), Activation.RELU, 0.5, 3.0, 0, false, tc, null, null);
+                List.of(8), Activation.RELU, 0.5, 3.0, 0, false, tc, null, null, null);
         assertEquals(full.trialId(), full2.trialId());
         assertEquals(1.0, full.fraction());
         assertEquals(0.0, full.ridge());
         TrialSpec rand = TrialSpec.create("s", 0, Method.RAND_FIX_U, 0.1, 5, "idx", "/d", 10, 10, null, null,
-                List.of(8), Activation.RELU, 0.01, 2.0, 0, true, tc, null, null);
+                List.of(8), Activation.RELU, 0.01, 2.0, 0, true, tc, null, null, null);
         assertEquals(0.0, rand.ridge());
         assertEquals(0.0, rand.lengthScale());
         assertTrue(rand.orthonormal());
         TrialSpec lowRank = TrialSpec.create("s", 0, Method.LOW_RANK, 0.1, 5, "idx", "/d", 10, 10, null, null,
-                List.of(8), Activation.RELU, 0.01, 2.0, 0, true, tc, null, null);
+                List.of(8), Activation.RELU, 0.01, 2.0, 0, true, tc, null, null, null);
         assertEquals(false, lowRank.orthonormal());
     }
 
@@ -101,17 +101,17 @@ class TrialIdentityTest {
         assertThrows(IllegalArgumentException.class, () -> new TrialSpec(t.sweepId(), "0000000000000000", t.repeat(),
                 t.seed(), t.method(), t.fraction(), t.columns(), t.dataFormat(), t.dataRoot(), t.trainSize(), t.validSize(),
                 t.testSize(), t.permutationSeed(), t.hidden(), t.activation(), t.ridge(), t.lengthScale(),
-                t.lengthScaleFactor(), t.orthonormal(), t.training(), t.distributed(), t.conv(), t.canonicalConfig()));
+                t.lengthScaleFactor(), t.orthonormal(), t.training(), t.distributed(), t.conv(), t.canonicalConfig(), t.timeoutSeconds()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrialSpec(t.sweepId(),
                 t.trialId(), t.repeat(), t.seed(), t.method(), 0.2, t.columns(), t.dataFormat(), t.dataRoot(), t.trainSize(),
                 t.validSize(), t.testSize(), t.permutationSeed(), t.hidden(), t.activation(), t.ridge(),
-                t.lengthScale(), t.lengthScaleFactor(), t.orthonormal(), t.training(), t.distributed(), t.conv(), t.canonicalConfig()));
+                t.lengthScale(), t.lengthScaleFactor(), t.orthonormal(), t.training(), t.distributed(), t.conv(), t.canonicalConfig(), t.timeoutSeconds()));
         assertTrue(e.getMessage().startsWith("canonicalConfig must be"), e.getMessage());
         // and the round trip through the canonical constructor works
         assertEquals(t, new TrialSpec(t.sweepId(), t.trialId(), t.repeat(), t.seed(), t.method(), t.fraction(),
                 t.columns(), t.dataFormat(), t.dataRoot(), t.trainSize(), t.validSize(), t.testSize(), t.permutationSeed(),
                 t.hidden(), t.activation(), t.ridge(), t.lengthScale(), t.lengthScaleFactor(), t.orthonormal(),
-                t.training(), t.distributed(), t.conv(), t.canonicalConfig()));
+                t.training(), t.distributed(), t.conv(), t.canonicalConfig(), t.timeoutSeconds()));
     }
 
     @Test
