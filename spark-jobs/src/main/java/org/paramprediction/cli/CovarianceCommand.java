@@ -39,7 +39,8 @@ final class CovarianceCommand implements Callable<Integer>, WritesOutput {
     @Option(names = "--squared", description = "Covariance of the squared inputs.")
     boolean squared;
 
-    @Option(names = "--partitions", description = "Partitions (default: 2 per task slot).")
+    @Option(names = "--partitions", description = "Partitions (default: one per 16,384 rows, as sweeps use;"
+            + " another count changes the rounding, so the covariance id, of what is stored).")
     Integer partitions;
 
     @Option(names = "--out", required = true, description = "Output root (any Hadoop path).")
@@ -70,8 +71,9 @@ final class CovarianceCommand implements Callable<Integer>, WritesOutput {
                     .datasetSha256(ref.format(), dataRoot), ref, squared);
             DatasetSupplier supplier = () -> DatasetCache.get(ref, hadoop).train();
             long start = System.nanoTime();
-            Covariance cov = new SparkCovarianceSource(sc, supplier,
-                    partitions == null ? 2 * sc.defaultParallelism() : partitions).covariance(null, 0, squared);
+            SparkCovarianceSource source = partitions == null ? new SparkCovarianceSource(sc, supplier)
+                    : new SparkCovarianceSource(sc, supplier, partitions);
+            Covariance cov = source.covariance(null, 0, squared);
             double seconds = (System.nanoTime() - start) / 1e9;
             new CovarianceStore(out, hadoop).save(key, cov);
             System.out.printf("covariance %dx%d of %d rows in %.2f s; id %s; stored as %s/covariance/%s%n",

@@ -8,6 +8,7 @@ import org.paramprediction.data.Dataset;
 import org.paramprediction.data.Shape;
 import org.paramprediction.layer.Network;
 import org.paramprediction.stats.Covariance;
+import org.paramprediction.aggregate.OrderedTreeAggregate;
 import org.paramprediction.train.ConvSpec;
 import org.paramprediction.train.NetworkBuilder;
 import org.paramprediction.train.PatchRows;

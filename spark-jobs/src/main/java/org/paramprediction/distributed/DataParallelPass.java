@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.paramprediction.aggregate.OrderedTreeAggregate;
 import org.paramprediction.data.DataSplits;
 import org.paramprediction.io.DataRef;
 import org.paramprediction.io.HadoopConf;
@@ -38,9 +39,12 @@ import org.paramprediction.wire.ParamMessage;
  *       (shuffled each epoch with a seed the driver drew for that partition) with the same inner
  *       loop as single-machine training ({@link org.paramprediction.train.MinibatchSgd}), and sends
  *       back its parameters, velocities and loss totals;
- *   <li>{@code treeAggregate} gathers the uploads; the driver averages them weighted by examples,
- *       in partition order so that reruns agree bit for bit ({@link ParamAverage}), and writes the
- *       average into its network.
+ *   <li>an ordered tree aggregation ({@link OrderedTreeAggregate}, depth {@link
+ *       DataParallelSettings#treeDepth()}) gathers the uploads: each level combines its inputs, in
+ *       partition order, into one example-weighted mean ({@link ParamAverage}) and sends that one
+ *       message on, so reruns agree bit for bit and an intermediate level costs one message per
+ *       group; the driver writes the final average into its network. {@code bytes_up} counts every
+ *       message that travelled: the workers' uploads and the intermediate levels' messages.
  * </ol>
  *
  * Learning rate: workers use the schedule's rate times {@link DataParallelSettings#learningRateScale()}
@@ -172,9 +176,9 @@ public final class DataParallelPass implements EpochPass {
         Broadcast<PassSetup> s = setup;
         ParamAverage avg;
         try {
-            avg = partitions.map(p -> Worker.round(s.value(), task.value(), p))
-                    .treeAggregate(ParamAverage.EMPTY, ParamAverage::merge, ParamAverage::merge,
-                            settings.treeDepth());
+            avg = OrderedTreeAggregate.aggregateByLevel(partitions.map(p -> Worker.round(s.value(), task.value(), p)),
+                    () -> ParamAverage.EMPTY, DataParallelPass::onlyUpload, ParamAverage::combine,
+                    settings.treeDepth());
         } finally {
             task.destroy();
         }
@@ -189,11 +193,20 @@ public final class DataParallelPass implements EpochPass {
         PassTotals t = up.totals();
         int tasks = settings.partitions();
         long fullDown = (long) ParamMessage.size(settings.encoding(), fullParamCount, withVelocity, false) * tasks;
-        long fullUp = (long) ParamMessage.size(settings.encoding(), fullParamCount, withVelocity, true) * avg.leaves();
+        long fullUp = (long) ParamMessage.size(settings.encoding(), fullParamCount, withVelocity, true)
+                * avg.messagesSent();
         sink.accept(new RoundMetrics((int) rounds.incrementAndGet(), stage, epoch, avg.leaves(), t.examples(),
                 (long) down.length * tasks, avg.uploadBytes(), fullDown, fullUp, (System.nanoTime() - start) / 1e9,
                 t.lossSum() / t.examples(), Double.NaN));
         return t;
+    }
+
+    /** A partition holds one worker's upload (the fold starts from the empty average). */
+    private static ParamAverage onlyUpload(ParamAverage acc, ParamAverage upload) {
+        if (!acc.isEmpty()) {
+            throw new IllegalStateException("a partition uploaded twice: " + acc + " and " + upload);
+        }
+        return upload;
     }
 
     @Override

@@ -78,14 +78,15 @@ final class DistributedTrial {
 
     /**
      * Layer 0 from the sweep's covariance store; layer 1+ by a Spark job over the lower layers'
-     * activations; a conv layer's patches by a Spark job at every layer.
+     * activations; a conv layer's patches by a Spark job at every layer. Partition counts follow the
+     * data, not the cluster ({@link org.paramprediction.covariance.CovariancePartitions}).
      */
     static CovarianceSource covariances(TrialSpec t, JavaSparkContext sc, SweepContext ctx, DataRef ref) {
         HadoopConf hadoop = ctx.hadoop();
         DatasetSupplier train = () -> DatasetCache.get(ref, hadoop).train();
         DataSplits data = DatasetCache.get(ref, hadoop);
         CovarianceSource stored = new TrialCovarianceSource(ctx, ref, data.train());
-        SparkCovarianceSource spark = new SparkCovarianceSource(sc, train, Math.max(2, 2 * sc.defaultParallelism()));
+        SparkCovarianceSource spark = new SparkCovarianceSource(sc, train);
         return new CovarianceSource() {
             @Override
             public Covariance covariance(Network lower, int layer, boolean squaredInputs) {

@@ -24,11 +24,12 @@ import org.paramprediction.train.DictionarySpec;
  * The covariance of the input pixels, needed by trials whose first layer uses an empirical kernel or
  * PCA, is computed once per (dataset, split, permutation, plain/squared) by the distributed covariance
  * job, stored under {@code <out>/covariance/<key>/} and loaded by the trials. Keys start with the
- * SHA-256 of the dataset files, so a different dataset can never reuse a stale covariance.
+ * SHA-256 of the dataset files, so a different dataset can never reuse a stale covariance. The job's
+ * partition count follows the number of rows, not the cluster ({@link
+ * org.paramprediction.covariance.CovariancePartitions}), so the stored matrix, and the covariance id
+ * recipes name, are the same whichever cluster computed it.
  */
 public final class InputCovariances {
-
-    private static final int PARTITIONS_PER_SLOT = 2;
 
     private final JavaSparkContext sc;
     private final HadoopConf hadoop;
@@ -60,7 +61,7 @@ public final class InputCovariances {
             if (store.load(key).isEmpty()) {
                 HadoopConf conf = hadoop; // the task closure must not capture this (not serializable)
                 DatasetSupplier supplier = () -> DatasetCache.get(ref, conf).train();
-                Covariance cov = new SparkCovarianceSource(sc, supplier, PARTITIONS_PER_SLOT * sc.defaultParallelism())
+                Covariance cov = new SparkCovarianceSource(sc, supplier)
                         .covariance(null, 0, first.squaredCovariance());
                 store.save(key, cov);
             }

@@ -163,6 +163,24 @@ class DataParallelPassTest {
     }
 
     @Test
+    void nineWorkersAtDepthTwoSendOneCombinedMessagePerGroupAndEveryMessageIsCounted() {
+        List<RoundMetrics> rounds = new ArrayList<>();
+        DataParallelSettings nine = new DataParallelSettings(9, 2, Encoding.FLOAT32, true, 2);
+        TrainingResult r = train(fullSpec(), CFG.withMaxEpochs(1), DataParallelPass.factory(sc(), REF, HADOOP, nine,
+                new AtomicLong(), rounds::add), null);
+        int params = ParamVectors.length(r.network().params());
+        // 9 uploads to 3 groups of 3 (Spark's rule at depth 2: scale 3), then 3 combined messages to the driver
+        for (RoundMetrics m : rounds) {
+            assertEquals(9, m.workers());
+            assertEquals(12L * ParamMessage.size(Encoding.FLOAT32, params, true, true), m.bytesUp());
+            assertEquals(m.fullBytesUp(), m.bytesUp(), "Full: ordinary parameter averaging");
+        }
+        TrainingResult again = train(fullSpec(), CFG.withMaxEpochs(1), DataParallelPass.factory(sc(), REF, HADOOP,
+                nine, new AtomicLong(), m -> {}), null);
+        assertArrayEquals(values(r.network()), values(again.network()), "the same tree, the same bits");
+    }
+
+    @Test
     void fullDictionariesMakeItOrdinaryParameterAveraging() {
         ModelSpec full = fullSpec();
         List<RoundMetrics> rounds = new ArrayList<>();

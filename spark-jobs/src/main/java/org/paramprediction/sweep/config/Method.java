@@ -89,6 +89,38 @@ public enum Method {
     }
 
     /**
+     * Whether {@code columns > 1} gives some factored layer of a trial distinct dictionaries, drawn
+     * from per-column seeds. False for Full and Downsized (no factored layer), for PCA (every column
+     * would get the same top principal directions: no per-column randomness) and for DCT when all its
+     * factored layers are DCT layers: one hidden layer, one conv layer, or tied conv layers, which
+     * stay DCT. There, columns would be copies of one dictionary, the same network at {@code columns}
+     * times the work; a DCT network with an empirical layer above the first keeps them (that layer's
+     * columns draw their own atoms; the first layer's columns stay copies).
+     *
+     * @param factoredLayers the layers the method's dictionaries go to: an MLP's hidden layers, a
+     *     convnet's conv layers
+     * @param tiedConv       a convnet whose conv layers tie the channels
+     */
+    public boolean usesColumns(int factoredLayers, boolean tiedConv) {
+        return switch (this) {
+            case FULL, DOWNSIZED, PCA -> false;
+            case DCT -> factoredLayers > 1 && !tiedConv;
+            default -> true;
+        };
+    }
+
+    /** Why {@link #usesColumns(int, boolean)} is false, for error messages. */
+    public String whyNoColumns() {
+        return switch (this) {
+            case PCA -> "every column would get the same principal directions (PCA draws nothing per column)";
+            case DCT -> "its factored layers are all DCT layers, the same in every column (DCT draws nothing per"
+                    + " column; columns need an empirical layer above the first: 2+ hidden layers, or 2+"
+                    + " channel-wise conv layers)";
+            default -> displayName + " has no factored layer";
+        };
+    }
+
+    /**
      * The hidden sizes of a trial's network: {@code hidden} itself, except for Downsized, whose sizes
      * follow {@link DownsizedWidths#of} (the Full network with the dynamic parameter count of the
      * factored network {@code inputs - hidden - classes} at {@code fraction}).

@@ -203,20 +203,34 @@ final class SweepExpander {
         Method method = (Method) value(v, SweepField.METHOD);
         List<Integer> hidden = hidden(v);
         Setting columns = v.get(SweepField.COLUMNS);
-        if (method.usesColumns() && (Integer) columns.value() > Collections.min(hidden)) {
+        boolean convKnown = valid(v, SweepField.CONV, SweepField.CHANNELS);
+        ConvSettings conv = convKnown ? conv(v) : null;
+        boolean used = convKnown ? TrialSpec.usesColumns(method, hidden, conv) : method.usesColumns();
+        if (convKnown && !used && method.usesColumns() && (Integer) columns.value() > 1 && fixed(SweepField.METHOD)
+                && fixed(SweepField.COLUMNS)) {
+            // Asked for explicitly; in a product with other methods or column counts it is normalised to 1.
+            errors.add(columns.line(), columns.path(), "must be 1 for " + method.displayName() + " with this model: "
+                    + method.whyNoColumns(), columns.shown());
+            return false;
+        }
+        if (used && (Integer) columns.value() > Collections.min(hidden)) {
             errors.add(columns.line(), columns.path(),
                     "must be <= the smallest hidden layer (model.hidden = " + hidden + ")", columns.shown());
             return false;
         }
-        ConvSettings conv = valid(v, SweepField.CONV, SweepField.CHANNELS) ? conv(v) : null;
         int fewest = conv == null ? Integer.MAX_VALUE
                 : conv.layers().stream().mapToInt(ConvLayerSetting::filters).min().orElseThrow();
-        if (method.usesColumns() && (Integer) columns.value() > fewest) {
+        if (used && (Integer) columns.value() > fewest) {
             errors.add(columns.line(), columns.path(),
                     "must be <= the fewest filters of a conv layer (" + fewest + ")", columns.shown());
             return false;
         }
         return true;
+    }
+
+    /** True when the sweep gives {@code field} one value (not a list, not a grid axis). */
+    private boolean fixed(SweepField field) {
+        return draft.values(field).size() == 1;
     }
 
     /** Builds every layer's core-model records once, so that their rules are checked before any Spark work. */
@@ -226,8 +240,9 @@ final class SweepExpander {
         try {
             double ls = num(v, SweepField.LENGTH_SCALE);
             double lsf = num(v, SweepField.LENGTH_SCALE_FACTOR);
+            int columns = TrialSpec.usesColumns(method, hidden, conv(v)) ? (Integer) value(v, SweepField.COLUMNS) : 1;
             List<DictionarySpec> layers = method.layers(hidden.size(), num(v, SweepField.FRACTION),
-                    (Integer) value(v, SweepField.COLUMNS), num(v, SweepField.RIDGE), ls, lsf,
+                    columns, num(v, SweepField.RIDGE), ls, lsf,
                     (Boolean) value(v, SweepField.ORTHONORMAL));
             for (int l = 0; l < hidden.size(); l++) {
                 new LayerSpec(hidden.get(l), activation(v), layers.get(l));

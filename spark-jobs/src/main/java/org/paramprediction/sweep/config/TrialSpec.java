@@ -20,8 +20,10 @@ import org.paramprediction.train.TrainingConfig;
  * canonicalConfig}, {@code trialId} and {@code seed} are the ones derived from them.
  *
  * <p>Normalisation (so that settings a method ignores cannot split one trial into several): Full
- * has fraction 1 and 1 column; methods without kernel layers have ridge 0; methods without SE
- * layers have both length scales 0; Full and LowRank have {@code orthonormal = false}.
+ * has fraction 1 and 1 column; Downsized, PCA, and DCT whose factored layers are all DCT layers have
+ * 1 column ({@link Method#usesColumns(int, boolean)}); methods without kernel layers have ridge 0;
+ * methods without SE layers have both length scales 0; Full and LowRank have {@code orthonormal =
+ * false}.
  *
  * @param sweepId           the sweep's name
  * @param trialId           first 16 hex characters of SHA-256 of {@code canonicalConfig}
@@ -94,6 +96,8 @@ public record TrialSpec(
                 "columns as tasks trains dense layers only; a convnet (model.conv) runs in one task or data_parallel",
                 distributed == null ? null : distributed.mode());
         requireNormalised(m, fraction, columns, ridge, lengthScale, lengthScaleFactor, orthonormal);
+        require(columns == 1 || usesColumns(m, hidden, conv), "columns must be 1 for " + m.displayName() + " here: "
+                + m.whyNoColumns(), columns);
         String expected = TrialIdentity.canonicalConfig(repeat, method, fraction, columns, dataFormat, dataRoot,
                 trainSize,
                 validSize, testSize, permutationSeed, hidden, activation, ridge, lengthScale, lengthScaleFactor,
@@ -115,7 +119,7 @@ public record TrialSpec(
             double lengthScaleFactor, boolean orthonormal, TrainingConfig training, DistributedSpec distributed,
             ConvSettings conv, Integer timeoutSeconds) {
         double f = method.usesFraction() ? fraction : 1.0;
-        int c = method.usesColumns() ? columns : 1;
+        int c = usesColumns(method, hidden, conv) ? columns : 1;
         double r = method.usesRidge() ? ridge : 0;
         double ls = method.usesLengthScale() ? lengthScale : 0;
         double lsf = method.usesLengthScale() ? lengthScaleFactor : 0;
@@ -218,6 +222,11 @@ public record TrialSpec(
             }
         }
         throw new IllegalArgumentException("activation must be one of relu, tanh, sigmoid but was " + name);
+    }
+
+    /** {@link Method#usesColumns(int, boolean)} for a trial's layers. */
+    static boolean usesColumns(Method m, List<Integer> hidden, ConvSettings conv) {
+        return conv == null ? m.usesColumns(hidden.size(), false) : m.usesColumns(conv.layers().size(), conv.tied());
     }
 
     private static void requireNormalised(Method m, double fraction, int columns, double ridge, double lengthScale,

@@ -130,4 +130,22 @@ class MethodTest {
         assertTrue(spec.hidden().stream().allMatch(l -> l.dictionary().equals(DictionarySpec.full())));
         assertEquals(List.of(500, 500), t.hidden(), "the trial keeps the size of the net it is compared with");
     }
+
+    @Test
+    void pcaAndAllDctNetworksGiveEveryColumnTheSameDictionarySoDoNotUseColumns() {
+        assertFalse(Method.PCA.usesColumns(2, false), "PCA: the same principal directions in every column");
+        assertFalse(Method.DCT.usesColumns(1, false), "one DCT layer and nothing above it");
+        assertFalse(Method.DCT.usesColumns(2, true), "tied conv layers are all DCT");
+        assertTrue(Method.DCT.usesColumns(2, false), "layer 2 is empirical: its columns draw their own atoms");
+        assertTrue(Method.SE.usesColumns(1, false) && Method.RAND_FIX_U.usesColumns(1, true));
+        assertFalse(Method.FULL.usesColumns(2, false) || Method.DOWNSIZED.usesColumns(2, false));
+        // why: their recipes take no seed, so 3 columns would be 3 copies of one dictionary
+        long[] seeds = {1, 2, 3};
+        for (Method m : List.of(Method.PCA, Method.DCT)) {
+            DictionarySpec first = m.layers(2, FRACTION, 3, RIDGE, 0, 0, false).get(0);
+            assertEquals(1, first.recipes(16, 4, 4, seeds, "cov").stream().distinct().count(), m.displayName());
+        }
+        DictionarySpec above = Method.DCT.layers(2, FRACTION, 3, RIDGE, 0, 0, false).get(1);
+        assertEquals(3, above.recipes(16, 0, 0, seeds, "cov").stream().distinct().count(), "DCT's layer 2");
+    }
 }

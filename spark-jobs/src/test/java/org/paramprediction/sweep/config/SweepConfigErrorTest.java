@@ -160,6 +160,21 @@ class SweepConfigErrorTest {
     }
 
     @Test
+    void pcaOrAnAllDctNetworkWithSeveralColumnsIsRefusedWhenAskedForExplicitly() {
+        ConfigException pca = fail("name: bad\nmethod: PCA\nfraction: 0.1\ncolumns: 5\nrepeats: 1\n");
+        assertError(pca, 4, "columns", "5");
+        assertTrue(pca.rule().startsWith("must be 1 for PCA with this model: every column would get the same"
+                + " principal directions"), pca.rule());
+        ConfigException dct = fail("name: bad\nmethod: DCT\nfraction: 0.1\ncolumns: 5\nrepeats: 1\n"
+                + "model: {hidden: [100]}\n");
+        assertError(dct, 4, "columns", "5");
+        assertTrue(dct.rule().contains("all DCT layers"), dct.rule());
+        // an empirical layer above the DCT one draws its own atoms per column: allowed
+        assertEquals(5, SweepConfigLoader.parse("name: ok\nmethod: DCT\nfraction: 0.1\ncolumns: 5\nrepeats: 1\n"
+                + "model: {hidden: [100, 100]}\n", FILE).trials().get(0).columns());
+    }
+
+    @Test
     void severalErrorsAreAllReportedInLineOrder() {
         ConfigException e = fail("""
                 name: Bad_Name

@@ -93,6 +93,26 @@ class SweepConfigLoaderTest {
     }
 
     @Test
+    void pcaAndAllDctNetworksCollapseToOneColumnInAProductWithOtherColumnCounts() {
+        SweepSpec s = SweepConfigLoader.parse("""
+                name: collapse
+                method: [SE, PCA, DCT]
+                fraction: 0.1
+                columns: [1, 5]
+                grid:
+                  model.hidden: [[100], [100, 100]]
+                repeats: 1
+                """, "collapse.yaml");
+        String got = s.trials().stream().map(t -> t.method() + "/" + t.hidden().size() + "/" + t.columns())
+                .collect(Collectors.joining(" "));
+        // SE: 2 column counts x 2 shapes; PCA: 1 column at both shapes; DCT: 1 column with one hidden layer,
+        // both column counts with two (its layer 2 is empirical)
+        assertEquals("SE/1/1 SE/2/1 SE/1/5 SE/2/5 PCA/1/1 PCA/2/1 DCT/1/1 DCT/2/1 DCT/2/5", got);
+        TrialSpec pca = s.trials().stream().filter(t -> t.method().equals("PCA")).findFirst().orElseThrow();
+        assertTrue(pca.canonicalConfig().contains("\"columns\":1,"), pca.canonicalConfig());
+    }
+
+    @Test
     void expansionOrderIsMethodFractionColumnsGridThenRepeat() {
         SweepSpec s = SweepConfigLoader.parse("""
                 name: order

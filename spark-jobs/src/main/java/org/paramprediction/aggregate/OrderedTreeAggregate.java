@@ -1,14 +1,14 @@
-package org.paramprediction.covariance;
+package org.paramprediction.aggregate;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.function.Function0;
 import org.apache.spark.api.java.function.Function2;
 import scala.Tuple2;
@@ -21,15 +21,33 @@ import scala.Tuple2;
  * <p>Each partition folds its elements into one value; then, while more than {@code scale +
  * ceil(n / scale)} of the {@code n} values remain ({@code scale = ceil(P^(1/depth))}, Spark's own
  * rule), values {@code i} are grouped by {@code i / scale} on the executors and each group is
- * merged in index order; the last values are collected and merged on
- * the driver in index order. With {@code depth = 1} all partition values go straight to the driver.
+ * combined in index order into one value, which is what that level sends on; the last values are
+ * collected and combined on the driver in index order. With {@code depth = 1} all partition values
+ * go straight to the driver.
  */
-final class OrderedTreeAggregate {
+public final class OrderedTreeAggregate {
 
     private OrderedTreeAggregate() {}
 
-    static <T, U extends Serializable> U aggregate(JavaRDD<T> rdd, Function0<U> zero, Function2<U, T, U> seqOp,
+    /** The tree with each group folded pairwise from {@code zero} with {@code combOp}, in index order. */
+    public static <T, U extends Serializable> U aggregate(JavaRDD<T> rdd, Function0<U> zero, Function2<U, T, U> seqOp,
             Function2<U, U, U> combOp, int depth) {
+        return aggregateByLevel(rdd, zero, seqOp, values -> {
+            U acc = zero.call();
+            for (U v : values) {
+                acc = combOp.call(acc, v);
+            }
+            return acc;
+        }, depth);
+    }
+
+    /**
+     * The tree with each group combined at once by {@code combineInOrder}: it receives the values of
+     * one group (or of the driver's last level) in index order, each of which crossed the network to
+     * get there, and returns the one value that level sends on.
+     */
+    public static <T, U extends Serializable> U aggregateByLevel(JavaRDD<T> rdd, Function0<U> zero,
+            Function2<U, T, U> seqOp, Function<List<U>, U> combineInOrder, int depth) {
         if (depth < 1) {
             throw new IllegalArgumentException("depth must be >= 1 but was " + depth);
         }
@@ -50,12 +68,12 @@ final class OrderedTreeAggregate {
             int s = scale;
             values = values.mapToPair(t -> new Tuple2<>(t._1() / s, t))
                     .groupByKey(new HashPartitioner(groups))
-                    .mapToPair(g -> new Tuple2<>(g._1(), mergeInOrder(g._2(), zero, combOp)));
+                    .mapToPair(g -> new Tuple2<>(g._1(), combineInOrder.call(inOrder(g._2()))));
             n = groups;
         }
-        List<Tuple2<Integer, U>> last = new ArrayList<>(values.collect());
+        List<U> last = inOrder(values.collect());
         try {
-            return mergeInOrder(last, zero, combOp);
+            return combineInOrder.call(last);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -63,15 +81,14 @@ final class OrderedTreeAggregate {
         }
     }
 
-    private static <U> U mergeInOrder(Iterable<Tuple2<Integer, U>> parts, Function0<U> zero, Function2<U, U, U> combOp)
-            throws Exception {
+    private static <U> List<U> inOrder(Iterable<Tuple2<Integer, U>> parts) {
         List<Tuple2<Integer, U>> sorted = new ArrayList<>();
         parts.forEach(sorted::add);
-        Collections.sort(sorted, Comparator.comparing(Tuple2::_1));
-        U acc = zero.call();
+        sorted.sort(Comparator.comparing(Tuple2::_1));
+        List<U> out = new ArrayList<>(sorted.size());
         for (Tuple2<Integer, U> t : sorted) {
-            acc = combOp.call(acc, t._2());
+            out.add(t._2());
         }
-        return acc;
+        return out;
     }
 }
