@@ -7,16 +7,14 @@ import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
-import org.apache.hadoop.fs.permission.FsPermission;
-import org.apache.hadoop.util.Progressable;
+import org.paramprediction.SchemeLocalFileSystem;
 
 /**
  * The local file system under the scheme {@code fullfs:}, whose disk fills up: once the directory
  * tree named by {@code fullfs.watch} holds {@code fullfs.trial-files} Parquet files under a {@code
  * trials} directory, every new file fails with "No space left on device", as a full disk does.
  */
-public final class FullDiskFileSystem extends RawLocalFileSystem {
+public final class FullDiskFileSystem extends SchemeLocalFileSystem {
 
     static final String SCHEME = "fullfs";
 
@@ -30,34 +28,18 @@ public final class FullDiskFileSystem extends RawLocalFileSystem {
         watch = java.nio.file.Path.of(conf.get("fullfs.watch", "/nonexistent"));
     }
 
-    @Override
-    public URI getUri() {
-        return URI.create(SCHEME + ":///");
+    public FullDiskFileSystem() {
+        super(SCHEME);
     }
 
     @Override
-    public String getScheme() {
-        return SCHEME;
-    }
-
-    @Override
-    public FSDataOutputStream create(Path f, FsPermission permission, boolean overwrite, int bufferSize,
-            short replication, long blockSize, Progressable progress) throws IOException {
-        checkSpace(f);
-        return super.create(f, permission, overwrite, bufferSize, replication, blockSize, progress);
-    }
-
-    @Override
-    public FSDataOutputStream create(Path f, boolean overwrite, int bufferSize, short replication, long blockSize,
-            Progressable progress) throws IOException {
-        checkSpace(f);
-        return super.create(f, overwrite, bufferSize, replication, blockSize, progress);
-    }
-
-    private void checkSpace(Path f) throws IOException {
+    protected FSDataOutputStream created(Path f, FSDataOutputStream real) throws IOException {
         if (committedTrialFiles() >= limit) {
+            real.close();
+            delete(f, false);
             throw new IOException("No space left on device: " + f);
         }
+        return real;
     }
 
     private long committedTrialFiles() throws IOException {

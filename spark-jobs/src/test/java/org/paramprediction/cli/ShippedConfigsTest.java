@@ -31,7 +31,8 @@ class ShippedConfigsTest {
             "example-full-reference.yaml", 12,
             "paper-mlp.yaml", 759,
             "paper-mlp-small.yaml", 423,
-            "permuted.yaml", 78);
+            "permuted.yaml", 78,
+            "soak.yaml", 2000);
 
     private static Path sweeps() {
         Path p = Path.of("..", "conf", "sweeps");

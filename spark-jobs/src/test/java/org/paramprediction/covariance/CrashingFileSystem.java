@@ -2,49 +2,33 @@ package org.paramprediction.covariance;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
-import org.apache.hadoop.fs.permission.FsPermission;
-import org.apache.hadoop.util.Progressable;
+import org.paramprediction.SchemeLocalFileSystem;
 
 /**
  * The local file system under the scheme {@code crashfs:}, whose output streams fail ("the machine
  * died") after {@link #crashAfterBytes} bytes. At that moment it records the names in the file's
  * directory, to show what a reader could have seen.
  */
-public final class CrashingFileSystem extends RawLocalFileSystem {
+public final class CrashingFileSystem extends SchemeLocalFileSystem {
 
     static final String SCHEME = "crashfs";
 
     static volatile long crashAfterBytes = Long.MAX_VALUE;
     static volatile List<String> namesAtCrash;
 
-    @Override
-    public URI getUri() {
-        return URI.create(SCHEME + ":///");
+    public CrashingFileSystem() {
+        super(SCHEME);
     }
 
     @Override
-    public String getScheme() {
-        return SCHEME;
-    }
-
-    @Override
-    public FSDataOutputStream create(Path f, FsPermission permission, boolean overwrite, int bufferSize,
-            short replication, long blockSize, Progressable progress) throws IOException {
-        return crashing(f, super.create(f, permission, overwrite, bufferSize, replication, blockSize, progress));
-    }
-
-    @Override
-    public FSDataOutputStream create(Path f, boolean overwrite, int bufferSize, short replication, long blockSize,
-            Progressable progress) throws IOException {
-        return crashing(f, super.create(f, overwrite, bufferSize, replication, blockSize, progress));
+    protected FSDataOutputStream created(Path f, FSDataOutputStream real) throws IOException {
+        return crashing(f, real);
     }
 
     private static FSDataOutputStream crashing(Path f, FSDataOutputStream real) throws IOException {
