@@ -10,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -29,8 +27,8 @@ import org.paramprediction.platform.OpenBlasCore;
 
 /**
  * Runs {@code submit-scripts/submit-sweep.sh} through Spark's own launcher on {@code local[2]}: a
- * stand-in SPARK_HOME in {@code target/spark-home} holds Spark's jars (copied by the pom in
- * pre-integration-test) and a {@code bin/spark-class} that, like Spark's, runs
+ * stand-in SPARK_HOME in {@code target/spark-home} ({@link StandInSparkHome}) holds Spark's jars
+ * (copied by the pom in pre-integration-test) and a {@code bin/spark-class} that, like Spark's, runs
  * {@code org.apache.spark.launcher.Main} and execs the command it prints, so the shaded jar is run
  * by {@code org.apache.spark.deploy.SparkSubmit} in a JVM of its own.
  */
@@ -57,26 +55,8 @@ class SubmitSweepIT {
 
     @BeforeAll
     static void standInSparkHome() throws IOException {
-        Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
-        repo = module.getParent();
-        Path jar = module.resolve("target/spark-jobs-0.1.0-SNAPSHOT.jar");
-        assertTrue(Files.isRegularFile(jar), "no shaded jar " + jar + " (run mvn verify, not the IT alone)");
-        sparkHome = module.resolve("target/spark-home");
-        Path jars = sparkHome.resolve("jars");
-        try (Stream<Path> s = Files.list(jars)) {
-            List<String> names = s.map(p -> p.getFileName().toString()).toList();
-            assertTrue(names.stream().anyMatch(n -> n.startsWith("spark-launcher_2.12-")), "no spark-launcher in " + jars);
-            assertTrue(names.stream().anyMatch(n -> n.startsWith("spark-core_2.12-")), "no spark-core in " + jars);
-        } catch (java.nio.file.NoSuchFileException e) {
-            fail("no " + jars + ": the pom's pre-integration-test copy-dependencies did not run");
-        }
-        Path bin = Files.createDirectories(sparkHome.resolve("bin"));
-        for (String script : List.of("spark-class", "spark-submit")) {
-            Path target = bin.resolve(script);
-            Files.copy(module.resolve("src/test/spark-home/bin").resolve(script), target,
-                    StandardCopyOption.REPLACE_EXISTING);
-            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        repo = StandInSparkHome.repo();
+        sparkHome = StandInSparkHome.prepare();
     }
 
     /** The exit code and the combined stdout and stderr of {@code submit-sweep.sh config out}. */
@@ -95,17 +75,10 @@ class SubmitSweepIT {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
-        // Hermetic: no Spark or Hadoop settings of the machine running the build.
-        env.keySet().removeIf(k -> k.startsWith("SPARK_") || k.startsWith("HADOOP_") || k.equals("JAR")
-                || k.equals("MASTER") || k.equals("DEPLOY_MODE") || k.endsWith("_MEMORY") || k.equals("EXECUTOR_CORES"));
-        env.put("SPARK_HOME", sparkHome.toString());
+        StandInSparkHome.hermetic(env, sparkHome); // each JVM chooses its kernel, unless a test sets it
         env.put("SPARK_PRINT_LAUNCH_COMMAND", "1");
-        env.put("SPARK_LOCAL_IP", "127.0.0.1");
-        env.put("OMP_NUM_THREADS", "1");
         env.put("MASTER", "local[2]");
         env.put("DRIVER_MEMORY", "2g");
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.remove("OPENBLAS_CORETYPE"); // each JVM chooses, unless a test sets it
         env.putAll(more);
         Process p = pb.start();
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
