@@ -35,6 +35,9 @@ class ParamAverageTest {
         ParamAverage c = leaf(2, 100, 20.0, 2, -3f, 0f, 2.5f);
         ParamAverage all = ParamAverage.combine(List.of(a, b, c));
         ParamMessage m = all.mean();
+        // Exact comparisons in this class are exact on every CPU: ParamAverage is plain Java double
+        // arithmetic (no BLAS; IEEE strict since Java 17) on small integers and halves, or the same
+        // tree computed twice, or a copy through the identity.
         // (100*1 + 200*4 + 100*-3) / 400 = 1.5; (-200 + 400 + 0) / 400 = 0.5; (50 + 100 + 250) / 400 = 1.0
         assertArrayEquals(new float[] {1.5f, 0.5f, 1.0f}, m.values());
         assertEquals(new PassTotals(60.0, 10, 400), m.totals());

@@ -64,6 +64,7 @@ class OrderedTreeAggregateTest {
         for (int i = 0; i < PARAMS; i++) {
             assertEquals(a[i], b[i], tolerance(levels, max), "value " + i);
         }
+        // the same tree over the same partitions, in plain Java arithmetic: a rerun, not another computation
         assertArrayEquals(b, aggregate(rdd, depth).mean().values(), "a rerun agrees bit for bit");
     }
 

@@ -79,6 +79,7 @@ class DataParallelPassTest {
         DataParallelSettings one = new DataParallelSettings(1, 1, Encoding.FLOAT32, true, 2);
         TrainingResult dist = train(seEmp(40),
                 DataParallelPass.factory(sc(), REF, HADOOP, one, new AtomicLong(), rounds::add), distEpochs);
+        // exact: one partition runs the same minibatch code on the same rows, seed and BLAS kernel (one JVM)
         assertArrayEquals(values(local.network()), values(dist.network()));
         assertEquals(local.testError(), dist.testError());
         assertEquals(localEpochs.size(), distEpochs.size());
