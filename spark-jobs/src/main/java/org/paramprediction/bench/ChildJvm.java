@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * project's command line, named by the caller ({@link BenchContext#childMain()}), so that this
  * package does not depend on the {@code cli} package that calls it.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     /** A child that runs longer than this is stopped and reported as failed. */
     static final long TIMEOUT_MINUTES = 60;
@@ -36,7 +36,7 @@ final class ChildJvm {
     }
 
     /** As {@link #command(String, String, List)}, with {@code jvmFlags} added after this JVM's own. */
-    static List<String> command(String mainClass, String xmx, List<String> jvmFlags, List<String> args) {
+    public static List<String> command(String mainClass, String xmx, List<String> jvmFlags, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java binary runs this JVM")));
