@@ -48,7 +48,7 @@ final class SweepCommand implements Callable<Integer>, WritesOutput {
         SparkSession spark = Sessions.create("sweep " + sweep.name(), master);
         try {
             SweepRunner.Result r = new SweepRunner(spark, System.out).run(sweep, out, resume, retryFailed);
-            SummaryTable.print(spark, out + "/trials/sweep_id=" + sweep.name(), System.out);
+            SummaryTable.print(spark.sparkContext().hadoopConfiguration(), out + "/trials/sweep_id=" + sweep.name(), System.out);
             RoundsSummary.print(spark, out, sweep.name(), System.out);
             System.out.printf("%nsweep %s: %d trials, %d skipped (already committed), %d run, %d failed; output in %s%n",
                     sweep.name(), r.total(), r.skipped(), r.ran(), r.failed(), out);

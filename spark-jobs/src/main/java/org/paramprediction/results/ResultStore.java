@@ -47,7 +47,6 @@ public final class ResultStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultStore.class);
 
-    private final SparkSession spark;
     private final String sweepId;
     private final Path trialsDir;
     private final Path epochsDir;
@@ -58,7 +57,6 @@ public final class ResultStore {
     private final WeightStore weights;
 
     public ResultStore(SparkSession spark, String out, String sweepId) {
-        this.spark = spark;
         this.sweepId = sweepId;
         this.trialsDir = new Path(out, "trials/sweep_id=" + sweepId);
         this.epochsDir = new Path(out, "epochs/sweep_id=" + sweepId);
@@ -168,8 +166,12 @@ public final class ResultStore {
         if (read.size() <= 1 && rows.size() == readRows) {
             return;
         }
+        long start = System.nanoTime();
         writeFile(dir, "compacted", rows, schema);
+        long written = System.nanoTime();
         delete(read);
+        LOG.info("compacted {}: {} file(s) of {} rows into one of {} rows; write {} ms, delete {} ms", dir.getParent().getName(),
+                read.size(), readRows, rows.size(), (written - start) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
     }
 
     private void delete(List<FileStatus> files) {
@@ -235,11 +237,11 @@ public final class ResultStore {
 
     /** The rows of {@code files} with {@code schema}'s columns (the partition column filled in). */
     private List<Row> read(List<FileStatus> files, StructType schema) {
-        if (files.isEmpty()) {
-            return List.of();
+        long start = System.nanoTime();
+        List<Row> rows = ParquetFiles.read(conf, files.stream().map(FileStatus::getPath).toList(), withoutSweepId(schema));
+        if (!files.isEmpty()) {
+            LOG.info("read {} file(s), {} rows, in {} ms", files.size(), rows.size(), (System.nanoTime() - start) / 1_000_000);
         }
-        String[] paths = files.stream().map(f -> f.getPath().toString()).toArray(String[]::new);
-        List<Row> rows = spark.read().schema(withoutSweepId(schema)).parquet(paths).collectAsList();
         List<Row> full = new ArrayList<>(rows.size());
         for (Row r : rows) {
             Object[] values = new Object[schema.size()];
@@ -250,6 +252,24 @@ public final class ResultStore {
             full.add(new GenericRowWithSchema(values, schema));
         }
         return full;
+    }
+
+    /**
+     * The committed trial rows of one sweep's trials directory (the latest row per trial), read on
+     * the driver without a Spark job; none when it does not exist.
+     */
+    public static List<Row> committedTrials(Configuration conf, String trialsDir) {
+        Path dir = new Path(trialsDir);
+        try {
+            FileSystem fs = dir.getFileSystem(conf);
+            if (!fs.exists(dir)) {
+                return List.of();
+            }
+            List<Path> files = Arrays.stream(fs.listStatus(dir, ParquetFiles::isDataFile)).map(FileStatus::getPath).toList();
+            return latestTrialRows(ParquetFiles.read(conf, files, withoutSweepId(TrialTable.SCHEMA)), Set.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -1,55 +1,84 @@
 package org.paramprediction.sweep;
 
-import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.stddev_samp;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.paramprediction.results.ResultStore;
+import org.paramprediction.results.TrialOutcome;
 
 /**
  * The end-of-sweep table: test error by method, fraction, columns and how the trial was trained
- * (in one task, or distributed: mode/partitions), over repeats, from the Parquet output.
+ * (in one task, or distributed: mode/partitions), over repeats, from the Parquet output. The
+ * committed trial rows are read and grouped on the driver (a few rows; a Spark SQL query would
+ * spend seconds planning and generating code for them).
  */
 public final class SummaryTable {
 
     private SummaryTable() {}
 
-    public static void print(SparkSession spark, String trialsDir, PrintStream out) {
-        List<Row> rows = spark.read().parquet(trialsDir)
-                .withColumn("trained", coalesce(concat(col("distributed_mode"), lit("/"), col("partitions")),
-                        lit("single task")))
-                .groupBy("method", "fraction", "columns", "trained")
-                .agg(count("*").as("n"),
-                        sum(when(col("status").equalTo("FAILED"), 1).otherwise(0)).as("failed"),
-                        avg(when(col("status").equalTo("OK"), col("test_error"))).as("test_error"),
-                        stddev_samp(when(col("status").equalTo("OK"), col("test_error"))).as("sd"),
-                        avg(when(col("status").equalTo("OK"), col("best_valid_error"))).as("valid_error"),
-                        avg("n_params_dynamic").as("dynamic"),
-                        avg("seconds").as("seconds"))
-                .orderBy("method", "fraction", "columns", "trained")
-                .collectAsList();
+    /** One row of the table: a (method, fraction, columns, trained) group of trials. */
+    record Group(String method, double fraction, int columns, String trained) {
+        static final Comparator<Group> ORDER = Comparator.comparing(Group::method)
+                .thenComparingDouble(Group::fraction).thenComparingInt(Group::columns).thenComparing(Group::trained);
+    }
+
+    public static void print(Configuration conf, String trialsDir, PrintStream out) {
+        Map<Group, List<Row>> groups = new TreeMap<>(Group.ORDER);
+        for (Row r : ResultStore.committedTrials(conf, trialsDir)) {
+            String mode = r.getAs("distributed_mode");
+            Object partitions = r.getAs("partitions");
+            String trained = mode == null || partitions == null ? "single task" : mode + "/" + partitions;
+            groups.computeIfAbsent(new Group(r.getAs("method"), r.<Double>getAs("fraction"), r.<Integer>getAs("columns"),
+                    trained), g -> new ArrayList<>()).add(r);
+        }
         out.println();
         out.println("| method     | fraction | columns | trained         | trials | failed | test error (mean ± sd) | valid error | dynamic params | s/trial |");
         out.println("|------------|----------|---------|-----------------|--------|--------|------------------------|-------------|----------------|---------|");
-        for (Row r : rows) {
+        for (Map.Entry<Group, List<Row>> e : groups.entrySet()) {
+            Group g = e.getKey();
+            List<Row> rows = e.getValue();
+            List<Row> ok = rows.stream().filter(r -> TrialOutcome.OK.equals(r.getAs("status"))).toList();
+            double[] test = values(ok, "test_error");
+            double sd = sampleSd(test);
             out.printf(Locale.ROOT, "| %-10s | %8.3f | %7d | %-15s | %6d | %6d | %10.4f ± %-9s | %11.4f | %,14.0f | %7.1f |%n",
-                    r.getString(0), r.getDouble(1), r.getInt(2), r.getString(3), r.getLong(4), r.getLong(5),
-                    nan(r, 6), r.isNullAt(7) ? "-" : String.format(Locale.ROOT, "%.4f", r.getDouble(7)),
-                    nan(r, 8), r.getDouble(9), r.getDouble(10));
+                    g.method(), g.fraction(), g.columns(), g.trained(), rows.size(),
+                    rows.stream().filter(r -> TrialOutcome.FAILED.equals(r.getAs("status"))).count(),
+                    mean(test), Double.isNaN(sd) ? "-" : String.format(Locale.ROOT, "%.4f", sd),
+                    mean(values(ok, "best_valid_error")), mean(values(rows, "n_params_dynamic")),
+                    mean(values(rows, "seconds")));
         }
     }
 
-    private static double nan(Row r, int i) {
-        return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
+    /** The non-null values of a numeric column. */
+    private static double[] values(List<Row> rows, String column) {
+        return rows.stream().map(r -> r.getAs(column)).filter(v -> v != null)
+                .mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return v.length == 0 ? Double.NaN : s / v.length;
+    }
+
+    /** The sample standard deviation (n - 1), NaN below two values, as SQL's stddev_samp. */
+    private static double sampleSd(double[] v) {
+        if (v.length < 2) {
+            return Double.NaN;
+        }
+        double m = mean(v);
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - m) * (x - m);
+        }
+        return Math.sqrt(ss / (v.length - 1));
     }
 }

@@ -104,4 +104,87 @@ class ParquetFilesTest {
             assertFalse(rs.next());
         }
     }
+
+    /**
+     * The driver-side reader gives exactly what a Spark read with the same schema gives: on files it
+     * wrote, on a file Spark wrote with its legacy INT96 timestamps and a column missing (an older
+     * schema version), and on every committed trials and epochs file under docs/results.
+     */
+    @Test
+    void readerMatchesSparkOnOurFilesSparksFilesAndTheCommittedResults() throws Exception {
+        Timestamp t = Timestamp.valueOf("2026-12-02 11:29:14.123456");
+        List<Row> rows = List.of(
+                RowFactory.create("héllo", 7, 1L << 40, 0.1, 2.5f, true, t, List.of(1.0, -2.25), List.of("a", "bc")),
+                RowFactory.create("", -1, null, Double.NaN, -0.0f, false, t, List.of(), null));
+        var spark = SharedSpark.session();
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        org.apache.hadoop.fs.Path ours = new org.apache.hadoop.fs.Path(tmp.resolve("ours").toUri());
+        ParquetFiles.write(ours.getFileSystem(conf), conf, ours, ParquetFiles.newName("trial"), rows, SCHEMA);
+        assertSameAsSpark(conf, ours, SCHEMA);
+
+        // Spark's own writer, legacy INT96 timestamps, without the last column
+        String previous = spark.conf().get("spark.sql.parquet.outputTimestampType");
+        spark.conf().set("spark.sql.parquet.outputTimestampType", "INT96");
+        try {
+            spark.createDataFrame(rows, SCHEMA).drop("strings").coalesce(1).write()
+                    .parquet(tmp.resolve("spark").toString());
+        } finally {
+            spark.conf().set("spark.sql.parquet.outputTimestampType", previous);
+        }
+        List<Row> legacy = assertSameAsSpark(conf, new org.apache.hadoop.fs.Path(tmp.resolve("spark").toUri()), SCHEMA);
+        assertEquals(t, legacy.get(0).getAs("t"));
+        assertTrue(legacy.get(0).isNullAt(8));
+
+        int files = 0;
+        for (String table : List.of("trials", "epochs")) {
+            StructType schema = ResultStore.withoutSweepId(table.equals("trials") ? TrialTable.SCHEMA : EpochTable.SCHEMA);
+            try (Stream<Path> dirs = Files.walk(Path.of("..", "docs", "results"))) {
+                for (Path dir : dirs.filter(d -> Files.isDirectory(d) && d.getFileName().toString().startsWith("sweep_id=")
+                        && d.getParent().getFileName().toString().equals(table)).toList()) {
+                    assertSameAsSpark(conf, new org.apache.hadoop.fs.Path(dir.toAbsolutePath().toUri()), schema);
+                    files++;
+                }
+            }
+        }
+        assertTrue(files >= 4, "expected the committed results under docs/results, found " + files + " tables");
+    }
+
+    /** Reads {@code dir}'s data files both ways and compares every value; returns the driver's rows. */
+    private static List<Row> assertSameAsSpark(Configuration conf, org.apache.hadoop.fs.Path dir, StructType schema)
+            throws Exception {
+        List<org.apache.hadoop.fs.Path> files = new java.util.ArrayList<>();
+        for (var f : dir.getFileSystem(conf).listStatus(dir, ParquetFiles::isDataFile)) {
+            files.add(f.getPath());
+        }
+        assertFalse(files.isEmpty(), "no data files in " + dir);
+        List<Row> driver = ParquetFiles.read(conf, files, schema);
+        List<Row> spark = SharedSpark.session().read().schema(schema)
+                .parquet(files.stream().map(Object::toString).toArray(String[]::new)).collectAsList();
+        assertEquals(spark.size(), driver.size(), dir.toString());
+        java.util.Comparator<Row> order = java.util.Comparator.comparing(row -> scalarKey(row, schema));
+        List<Row> a = driver.stream().sorted(order).toList();
+        List<Row> b = spark.stream().sorted(order).toList();
+        for (int r = 0; r < a.size(); r++) {
+            for (int c = 0; c < schema.size(); c++) {
+                Object x = a.get(r).get(c);
+                Object y = b.get(r).get(c);
+                if (y instanceof scala.collection.Seq<?> seq) {
+                    y = scala.collection.JavaConverters.seqAsJavaList(seq);
+                }
+                assertEquals(y, x, dir + " row " + r + " column " + schema.fields()[c].name());
+            }
+        }
+        return driver;
+    }
+
+    /** The non-array values of a row, as text: a sort key that both readers' rows share. */
+    private static String scalarKey(Row row, StructType schema) {
+        StringBuilder key = new StringBuilder();
+        for (int c = 0; c < schema.size(); c++) {
+            if (!(schema.fields()[c].dataType() instanceof org.apache.spark.sql.types.ArrayType)) {
+                key.append(row.get(c)).append('\u0001');
+            }
+        }
+        return key.toString();
+    }
 }
