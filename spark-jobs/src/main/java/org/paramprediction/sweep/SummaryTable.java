@@ -13,21 +13,23 @@ import static org.apache.spark.sql.functions.when;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * The end-of-sweep table: test error by method, fraction, columns and how the trial was trained
- * (in one task, or distributed: mode/partitions), over repeats, from the Parquet output.
+ * (in one task, or distributed: mode/partitions; with alternating U/V phases or a growing fraction),
+ * over repeats, from the Parquet output.
  */
 public final class SummaryTable {
 
     private SummaryTable() {}
 
     public static void print(SparkSession spark, String trialsDir, PrintStream out) {
-        List<Row> rows = spark.read().parquet(trialsDir)
-                .withColumn("trained", coalesce(concat(col("distributed_mode"), lit("/"), col("partitions")),
-                        lit("single task")))
+        Dataset<Row> trials = spark.read().parquet(trialsDir);
+        List<Row> rows = trials.withColumn("trained", trained(trials))
                 .groupBy("method", "fraction", "columns", "trained")
                 .agg(count("*").as("n"),
                         sum(when(col("status").equalTo("FAILED"), 1).otherwise(0)).as("failed"),
@@ -47,6 +49,24 @@ public final class SummaryTable {
                     nan(r, 6), r.isNullAt(7) ? "-" : String.format(Locale.ROOT, "%.4f", r.getDouble(7)),
                     nan(r, 8), r.getDouble(9), r.getDouble(10));
         }
+    }
+
+    /**
+     * How a trial was trained: {@code single task} or {@code mode/partitions}, then {@code , U/V v/u}
+     * for alternating U/V phases and {@code , grow to t} for a growing fraction (columns that files
+     * written before schema 5 lack are left out).
+     */
+    private static Column trained(Dataset<Row> trials) {
+        List<String> names = List.of(trials.columns());
+        Column c = coalesce(concat(col("distributed_mode"), lit("/"), col("partitions")), lit("single task"));
+        if (names.contains("alternate_v_epochs")) {
+            c = concat(c, coalesce(concat(lit(", U/V "), col("alternate_v_epochs"), lit("/"),
+                    col("alternate_u_epochs")), lit("")));
+        }
+        if (names.contains("grow_to")) {
+            c = concat(c, coalesce(concat(lit(", grow to "), col("grow_to")), lit("")));
+        }
+        return c;
     }
 
     private static double nan(Row r, int i) {

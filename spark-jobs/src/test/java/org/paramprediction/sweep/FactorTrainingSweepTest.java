@@ -94,6 +94,8 @@ class FactorTrainingSweepTest {
         assertEquals(0, ParquetQueries.count(out, "SELECT count(*) FROM {epochs} WHERE trial_id = '" + fixed.trialId()
                 + "' AND fraction IS NOT NULL"));
 
+        String table = summary(out, "grow");
+        assertTrue(table.contains("| single task, grow to 0.2 |") && table.contains("| single task     |"), table);
         rewriteWithout(out.resolve("epochs/sweep_id=grow"), "fraction");
         rewriteWithout(out.resolve("trials/sweep_id=grow"), "final_fraction", "grow_to", "grow_every", "grow_step",
                 "alternate_v_epochs", "alternate_u_epochs");
@@ -132,11 +134,19 @@ class FactorTrainingSweepTest {
                 "U counts as dynamic parameters");
         assertEquals(1, ((Number) trial.get("alternate_u_epochs")).intValue());
         assertNull(trial.get("final_fraction"));
+        assertTrue(summary(out, "alternate").contains("| single task, U/V 1/1 |"), summary(out, "alternate"));
         List<Map<String, Object>> weights = ParquetQueries.query(out, "SELECT layer, \"column\", len(u) AS n FROM"
                 + " read_parquet('" + out + "/weights/*/*.parquet') ORDER BY layer, \"column\"");
         assertEquals(4, weights.size(), weights.toString());
         assertEquals(784 * a1, ((Number) weights.get(0).get("n")).longValue(), "the learned U travels with the weights");
         assertNotNull(weights.get(3).get("n"));
+    }
+
+    /** The end-of-sweep summary table of a sweep's output. */
+    private static String summary(Path out, String sweep) {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        SummaryTable.print(SharedSpark.session(), out + "/trials/sweep_id=" + sweep, new PrintStream(text));
+        return text.toString();
     }
 
     /** Rewrites a table's files without the given columns, as code from before they existed wrote them. */
