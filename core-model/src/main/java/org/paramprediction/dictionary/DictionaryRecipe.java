@@ -130,6 +130,16 @@ public record DictionaryRecipe(DictionaryKind kind, KernelKind kernel, int input
                 lengthScaleFactor, gridRows, gridCols, covarianceId, value);
     }
 
+    /**
+     * This recipe with {@code atoms} atoms (validated again), everything else, the seed included, kept:
+     * the alpha points of a larger count extend those of a smaller one (the alpha stream's partial
+     * Fisher-Yates shuffle draws the same first points), which is how a growing fraction adds atoms.
+     */
+    public DictionaryRecipe withAtoms(int atoms) {
+        return new DictionaryRecipe(kind, kernel, inputs, atoms, seed, ridge, lengthScale,
+                lengthScaleFactor, gridRows, gridCols, covarianceId, orthonormal);
+    }
+
     /** The fraction of the layer's weights that is learned, {@code atoms / inputs}. */
     public double fraction() {
         return (double) atoms / inputs;

@@ -89,7 +89,7 @@ final class KernelRidgeSolver {
     }
 
     /** {@code B := L^-1 B} for {@code B} n x m row-major, row by row. */
-    private static void forwardSubstitute(double[] l, int n, double[] b, int m) {
+    static void forwardSubstitute(double[] l, int n, double[] b, int m) {
         for (int i = 0; i < n; i++) {
             int rowI = i * m;
             for (int k = 0; k < i; k++) {
@@ -107,7 +107,7 @@ final class KernelRidgeSolver {
     }
 
     /** {@code B := L^-T B} for {@code B} n x m row-major, row by row from the last. */
-    private static void backSubstitute(double[] l, int n, double[] b, int m) {
+    static void backSubstitute(double[] l, int n, double[] b, int m) {
         for (int i = n - 1; i >= 0; i--) {
             int rowI = i * m;
             for (int k = i + 1; k < n; k++) {

@@ -20,8 +20,11 @@ import org.paramprediction.random.Gaussians;
  * columns is one gemm, and each {@code Z_j} is a gemm into a column-block view of {@code Z}.
  *
  * <p>Gradients: {@code dV_j = (X U_j)^T dZ_j}, {@code dX = sum_j dZ_j V_j^T U_j^T}, and when {@code
- * U} is trained (LowRank) {@code dU_j = X^T dZ_j V_j^T}. Each step computes either {@code (X U) V}
+ * U} is learned (LowRank, or alternating optimisation) {@code dU_j = X^T dZ_j V_j^T = (dL/dW_j) V_j^T}
+ * (for {@code W_j = U_j V_j}, the product order of the map). Each step computes either {@code (X U) V}
  * or {@code X (U V)}, whichever costs fewer flops for the batch size (see {@link ProductOrder}).
+ * A {@link Param#frozen() frozen} {@code U} or {@code V} gets no gradient (the phases of alternating
+ * optimisation).
  */
 public final class FactoredMap implements LinearMap {
 
@@ -57,7 +60,7 @@ public final class FactoredMap implements LinearMap {
 
     /**
      * @param uColumnMajor {@code [U_1 ... U_c]}, inputs x (columns * atoms), column-major
-     * @param trainableU whether {@code U} is learned too (LowRank)
+     * @param trainableU whether {@code U} is learned too (LowRank, alternating optimisation)
      */
     public FactoredMap(
             int inputs, int outputs, int columns, int atoms, double[] uColumnMajor, boolean trainableU,
@@ -144,6 +147,44 @@ public final class FactoredMap implements LinearMap {
         this.inputGradientNeeded = needed;
     }
 
+    /** Whether {@code U} is a learned parameter (LowRank, alternating optimisation) rather than fixed. */
+    public boolean learnsDictionary() {
+        return trainableU;
+    }
+
+    /** The {@code U} parameter (learned or not). */
+    public Param dictionaryParam() {
+        return u;
+    }
+
+    /** The {@code V} parameter. */
+    public Param coefficientParam() {
+        return v;
+    }
+
+    /** A copy of {@code [U_1 ... U_c]} in double, column-major (column {@code j}'s block at {@code j * atoms * inputs}). */
+    public double[] dictionaryColumnMajor() {
+        double[] out = new double[(int) u.length()];
+        HostBuffers.read(u.value(), out, out.length);
+        return out;
+    }
+
+    /** A copy of {@code [V_1 ... V_c]} in double, column-major (column {@code j}'s block at {@code columnStart(j) * atoms}). */
+    public double[] coefficientsColumnMajor() {
+        double[] out = new double[(int) v.length()];
+        HostBuffers.read(v.value(), out, out.length);
+        return out;
+    }
+
+    /** Sets {@code [V_1 ... V_c]} from column-major values (rounded to the map's data type). */
+    public void setCoefficients(double[] columnMajor) {
+        if (columnMajor.length != v.length()) {
+            throw new IllegalArgumentException("V must have atoms*outputs = " + atoms + "*" + outputs + " values but has "
+                    + columnMajor.length);
+        }
+        HostBuffers.write(columnMajor, columnMajor.length, v.value());
+    }
+
     /** The dictionary {@code [U_1 ... U_c]} (inputs x columns*atoms); live, do not modify. */
     public INDArray dictionary() {
         return u.value();
@@ -210,15 +251,19 @@ public final class FactoredMap implements LinearMap {
 
     @Override
     public void backward(INDArray x, INDArray dz, INDArray dx) {
+        boolean du = trainableU && !u.frozen();
+        boolean dv = !v.frozen();
         if (lastOrder == ProductOrder.XU_FIRST) {
             INDArray[] dzc = dzViews.of(dz);
             for (int j = 0; j < columns; j++) {
-                Gemm.mul(tCols[j], dzc[j], dvCols[j], true, false, v.gradAlpha(), v.gradBeta());
-                if (dx != null || trainableU) {
+                if (dv) {
+                    Gemm.mul(tCols[j], dzc[j], dvCols[j], true, false, v.gradAlpha(), v.gradBeta());
+                }
+                if (dx != null || du) {
                     Gemm.mul(dzc[j], vCols[j], dtCols[j], false, true);
                 }
             }
-            if (trainableU) {
+            if (du) {
                 Gemm.mul(x, dt, u.grad(), true, false, u.gradAlpha(), u.gradBeta());
             }
             if (dx != null) {
@@ -227,8 +272,10 @@ public final class FactoredMap implements LinearMap {
         } else {
             Gemm.mul(x, dz, dw, true, false);
             for (int j = 0; j < columns; j++) {
-                Gemm.mul(uCols[j], dwCols[j], dvCols[j], true, false, v.gradAlpha(), v.gradBeta());
-                if (trainableU) {
+                if (dv) {
+                    Gemm.mul(uCols[j], dwCols[j], dvCols[j], true, false, v.gradAlpha(), v.gradBeta());
+                }
+                if (du) {
                     Gemm.mul(dwCols[j], vCols[j], duCols[j], false, true, u.gradAlpha(), u.gradBeta());
                 }
             }

@@ -10,6 +10,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Every gradient is written by one gemm, as {@code grad = gradAlpha * dL/dw + gradBeta * grad}.
  * With the defaults (1, 0) {@code grad} is the gradient; an optimizer may set ({@code -lr},
  * {@code momentum}) so that {@code grad} accumulates the momentum velocity in the same pass.
+ *
+ * <p>A {@link #frozen()} parameter is held fixed: backward passes may skip its gradient and
+ * optimizers leave its value alone (the phases of alternating optimisation of {@code U} and {@code V}).
  */
 public final class Param {
 
@@ -19,6 +22,7 @@ public final class Param {
     private final boolean decay;
     private double gradAlpha = 1.0;
     private double gradBeta = 0.0;
+    private boolean frozen;
 
     public Param(String name, INDArray value, boolean decay) {
         this.name = name;
@@ -55,6 +59,15 @@ public final class Param {
     public void accumulateGradient(double alpha, double beta) {
         this.gradAlpha = alpha;
         this.gradBeta = beta;
+    }
+
+    /** Whether this parameter is held fixed for now (not updated; its gradient may not be computed). */
+    public boolean frozen() {
+        return frozen;
+    }
+
+    public void setFrozen(boolean value) {
+        this.frozen = value;
     }
 
     public long length() {

@@ -27,8 +27,8 @@ import org.paramprediction.layer.TiedFactoredMap;
  * @param atoms  rows of {@code v}: the recipe's atoms ({@code inputs} for a Full layer)
  * @param units  hidden units of this column: columns of {@code v}
  * @param v      {@code V} row-major: element (a, h) at {@code a * units + h}
- * @param u      the learned {@code U} row-major (element (i, a) at {@code i * atoms + a}) for LowRank,
- *               whose recipe only gives its start; null otherwise
+ * @param u      the learned {@code U} row-major (element (i, a) at {@code i * atoms + a}) for LowRank
+ *               and for alternating optimisation, whose recipe only gives its start; null otherwise
  */
 public record LearnedWeights(int layer, int column, DictionaryRecipe recipe, int inputs, int atoms, int units,
         float[] v, float[] u) implements Serializable {
@@ -50,7 +50,7 @@ public record LearnedWeights(int layer, int column, DictionaryRecipe recipe, int
             LinearMap map = layers.get(l).map();
             List<DictionaryRecipe> recipes = r.recipes().get(l);
             if (map instanceof FactoredMap f) {
-                boolean learnedU = f.params().size() > 1;
+                boolean learnedU = f.learnsDictionary();
                 for (int j = 0; j < f.columns(); j++) {
                     INDArray v = cols(f.coefficients(), f.columnStart(j), f.columnStart(j + 1));
                     INDArray u = learnedU ? cols(f.dictionary(), (long) j * f.atoms(), (long) (j + 1) * f.atoms()) : null;

@@ -66,13 +66,18 @@ public final class NetworkBuilder {
             boolean inputGradient, DataType dtype) {
         ConvSpec conv = r.conv();
         if (conv == null) {
-            return List.of(new HiddenLayer(weightMap(columns, r.units(), dtype), r.activation(), inputGradient,
-                    dtype, input));
+            return List.of(new HiddenLayer(weightMap(columns, r.units(), dtype, r.learnedU()), r.activation(),
+                    inputGradient, dtype, input));
         }
         ConvGeometry g = conv.geometry(input);
-        LinearMap filters = conv.tied() && columns.get(0).recipe().kind() != DictionaryKind.FULL
+        boolean tied = conv.tied() && columns.get(0).recipe().kind() != DictionaryKind.FULL;
+        if (tied && r.learnedU()) {
+            throw new IllegalArgumentException("a tied filter bank cannot learn U (alternating optimisation): its U is"
+                    + " U_s (x) I over the k x k positions; use channel-wise dictionaries");
+        }
+        LinearMap filters = tied
                 ? tiedMap(columns, input.channels(), r.units(), dtype)
-                : weightMap(columns, r.units(), dtype);
+                : weightMap(columns, r.units(), dtype, r.learnedU());
         if (filters.inputs() != g.patchSize()) {
             throw new IllegalArgumentException("the recipes of a " + g.kernel() + "x" + g.kernel() + " conv layer on "
                     + input + " give " + filters.inputs() + " filter rows but a patch has " + g.patchSize());
@@ -93,6 +98,11 @@ public final class NetworkBuilder {
 
     /** A {@link DenseMap} for FULL, otherwise a {@link FactoredMap} with {@code U = [U_1 ... U_c]}. */
     public static LinearMap weightMap(List<Dictionary> columns, int outputs, DataType dtype) {
+        return weightMap(columns, outputs, dtype, false);
+    }
+
+    /** As above; with {@code learnU} the factored map learns {@code U}, starting from the dictionaries. */
+    public static LinearMap weightMap(List<Dictionary> columns, int outputs, DataType dtype, boolean learnU) {
         Dictionary first = columns.get(0);
         int inputs = first.inputs();
         if (first.recipe().kind() == DictionaryKind.FULL) {
@@ -101,7 +111,7 @@ public final class NetworkBuilder {
             }
             return new DenseMap(inputs, outputs, dtype);
         }
-        boolean trainable = first.recipe().kind() == DictionaryKind.LOW_RANK;
+        boolean trainable = learnU || first.recipe().kind() == DictionaryKind.LOW_RANK;
         return new FactoredMap(inputs, outputs, columns.size(), first.atoms(), concatenated(columns), trainable, dtype);
     }
 

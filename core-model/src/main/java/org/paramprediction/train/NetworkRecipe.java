@@ -41,6 +41,7 @@ public final class NetworkRecipe implements Serializable {
         private final int pad;
         private final int pool;
         private final boolean tied;
+        private final boolean learnedU;
 
         /** A dense layer. */
         public Layer(int units, Activation activation, List<DictionaryRecipe> columns) {
@@ -49,6 +50,15 @@ public final class NetworkRecipe implements Serializable {
 
         /** A conv layer when {@code conv} is set, else a dense one. */
         public Layer(int units, Activation activation, List<DictionaryRecipe> columns, ConvSpec conv) {
+            this(units, activation, columns, conv, false);
+        }
+
+        /**
+         * As above; with {@code learnedU} every factored map of the layer learns its {@code U}, which
+         * starts from the recipes' dictionaries (alternating optimisation; LowRank always learns it).
+         */
+        public Layer(int units, Activation activation, List<DictionaryRecipe> columns, ConvSpec conv,
+                boolean learnedU) {
             if (units < 1 || activation == null || columns == null || columns.isEmpty()) {
                 throw new IllegalArgumentException("a layer needs units >= 1, an activation and >= 1 recipe but got "
                         + units + ", " + activation + ", " + columns);
@@ -61,6 +71,17 @@ public final class NetworkRecipe implements Serializable {
             this.pad = conv == null ? 0 : conv.pad();
             this.pool = conv == null ? 0 : conv.pool();
             this.tied = conv != null && conv.tied();
+            this.learnedU = learnedU;
+        }
+
+        /** Whether the layer learns {@code U} (beyond LowRank, whose {@code U} is always learned). */
+        public boolean learnedU() {
+            return learnedU;
+        }
+
+        /** This layer with other column recipes (e.g. more atoms), everything else kept. */
+        public Layer withColumns(List<DictionaryRecipe> recipes) {
+            return new Layer(units, activation, recipes, conv(), learnedU);
         }
 
         /** The convolution, or null for a dense layer. */
@@ -126,6 +147,11 @@ public final class NetworkRecipe implements Serializable {
 
     public List<Layer> layers() {
         return List.of(layers);
+    }
+
+    /** This recipe with other layers (e.g. grown dictionaries), the same covariances and classes. */
+    public NetworkRecipe withLayers(List<Layer> newLayers) {
+        return new NetworkRecipe(inputShape, newLayers, classes, Arrays.asList(covariances));
     }
 
     /** Bytes of the covariance matrices this recipe carries (what shipping it once costs, mostly). */

@@ -8,7 +8,8 @@ import org.paramprediction.layer.Network;
 /**
  * Parameter counts of a network. {@code total} counts every weight and bias the network uses (a
  * factored layer counts its {@code inputs x outputs} predicted weights), {@code dynamic} only those
- * learned ({@code V}, biases, the classifier; and {@code U} for LowRank). {@code fractionLearned[l]}
+ * learned ({@code V}, biases, the classifier; and {@code U} when it is learned: LowRank, alternating
+ * optimisation). {@code fractionLearned[l]}
  * is weighted layer l's learned weights over the size of its {@code W} (biases excluded).
  */
 public record ParameterCounts(long total, long dynamic, double[] fractionLearned) implements Serializable {

@@ -48,6 +48,9 @@ final class SgdMomentum implements ParamUpdate {
     /** Finishes the update of {@code p}, whose velocity the backward pass has just written. */
     @Override
     public void apply(Param p) {
+        if (p.frozen()) {
+            return; // held fixed in this phase (alternating U/V); its buffer's velocity is stale and unused
+        }
         // v -= lr wd w; w += v: one fused pass (or two axpy passes without the Vector API)
         Kernels.momentumUpdate(p.value(), p.grad(), weightDecay > 0 && p.decay() ? learningRate * weightDecay : 0);
     }

@@ -8,6 +8,7 @@ import org.paramprediction.data.DataSplits;
 import org.paramprediction.data.Shape;
 import org.paramprediction.dictionary.Dictionary;
 import org.paramprediction.dictionary.DictionaryBuilder;
+import org.paramprediction.dictionary.DictionaryKind;
 import org.paramprediction.dictionary.DictionaryRecipe;
 import org.paramprediction.layer.Layer;
 import org.paramprediction.layer.Network;
@@ -52,6 +53,29 @@ public final class StagedTraining {
     public static TrainingResult run(ModelSpec spec, TrainingConfig cfg, DataSplits data,
             CovarianceSource covariances, long seed, DataType dtype, EpochListener listener,
             EpochPass.Factory passes) {
+        return run(spec, cfg, data, covariances, seed, dtype, listener, passes, null, null);
+    }
+
+    /**
+     * As above, in this thread, with alternating optimisation of {@code U} and {@code V} in every
+     * stage ({@code alternation}: every factored layer learns its {@code U}, starting from its
+     * dictionary) and/or a fraction that grows during the final training ({@code growth}, from the
+     * factored layers' fraction); either may be null. The result's network, recipes, counts and
+     * dead units are those of the kept (best validation epoch's) network.
+     */
+    public static TrainingResult run(ModelSpec spec, TrainingConfig cfg, DataSplits data,
+            CovarianceSource covariances, long seed, DataType dtype, EpochListener listener,
+            Alternation alternation, Growth growth) {
+        return run(spec, cfg, data, covariances, seed, dtype, listener, EpochPass.LOCAL, alternation, growth);
+    }
+
+    private static TrainingResult run(ModelSpec spec, TrainingConfig cfg, DataSplits data,
+            CovarianceSource covariances, long seed, DataType dtype, EpochListener listener,
+            EpochPass.Factory passes, Alternation alternation, Growth growth) {
+        if (alternation != null && growth != null) {
+            throw new IllegalArgumentException("alternating optimisation learns U, a growing fraction rebuilds U from"
+                    + " its recipe: use one of the two");
+        }
         long start = System.nanoTime();
         SplittableRandom root = new SplittableRandom(seed);
         int layers = spec.hidden().size();
@@ -77,8 +101,8 @@ public final class StagedTraining {
                             NetworkBuilder.head(inputs, spec.classes(), dtype, init), dtype);
                     TrainingConfig stageCfg = cfg.withMaxEpochs(cfg.stageEpochs());
                     NetworkRecipe lowerRecipe = new NetworkRecipe(spec.inputShape(), recipeLayers, spec.classes(), covs);
-                    epochs.addAll(Trainer.fit(lower, lowerRecipe, data, stageCfg, passes, shuffle, l, false, listener)
-                            .epochs());
+                    epochs.addAll(Trainer.fit(lower, lowerRecipe, data, stageCfg, passes, shuffle, l, false, listener,
+                            alternation, null).epochs());
                 }
                 cov = ls.isConv() ? covariances.patchCovariance(lower, l, ls.conv(), shape, ds.squaredCovariance())
                         : covariances.covariance(lower, l, ds.squaredCovariance());
@@ -93,7 +117,7 @@ public final class StagedTraining {
                 dicts.add(d);
             }
             NetworkRecipe.Layer recipeLayer = new NetworkRecipe.Layer(ls.units(), ls.activation(), layerRecipes,
-                    ls.conv());
+                    ls.conv(), alternation != null);
             List<Layer> layerStack = NetworkBuilder.layers(recipeLayer, dicts, shape, l > 0, dtype);
             NetworkBuilder.initialize((WeightedLayer) layerStack.get(0), init);
             built.addAll(layerStack);
@@ -104,10 +128,24 @@ public final class StagedTraining {
         Network net = new Network(spec.inputShape(), built,
                 NetworkBuilder.head(shape.features(), spec.classes(), dtype, init), dtype);
         NetworkRecipe recipe = new NetworkRecipe(spec.inputShape(), recipeLayers, spec.classes(), covs);
-        FitResult fit = Trainer.fit(net, recipe, data, cfg, passes, shuffle, 0, true, listener);
+        NetworkGrowth grower = growth == null ? null
+                : new NetworkGrowth(growth, factoredFraction(spec), recipe, dtype);
+        FitResult fit = Trainer.fit(net, recipe, data, cfg, passes, shuffle, 0, true, listener, alternation, grower);
         epochs.addAll(fit.epochs());
-        int[] dead = DeadUnits.count(net, data.train());
+        Network kept = fit.network();
+        List<List<DictionaryRecipe>> keptRecipes = fit.recipe() == null ? recipes
+                : fit.recipe().layers().stream().map(NetworkRecipe.Layer::columns).toList();
+        int[] dead = DeadUnits.count(kept, data.train());
         return new TrainingResult(seed, epochs, fit.bestEpoch(), fit.bestValidError(), fit.testError(),
-                (System.nanoTime() - start) / 1e9, ParameterCounts.of(net), recipes, dead, excluded, net);
+                (System.nanoTime() - start) / 1e9, ParameterCounts.of(kept), keptRecipes, dead, excluded, kept,
+                fit.fraction());
+    }
+
+    /** The fraction of the factored layers (they share it), where a growing fraction starts. */
+    private static double factoredFraction(ModelSpec spec) {
+        return spec.hidden().stream().map(LayerSpec::dictionary).filter(d -> d.kind() != DictionaryKind.FULL)
+                .mapToDouble(DictionarySpec::fraction).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("a growing fraction needs a factored layer, but every"
+                        + " layer of this model is full"));
     }
 }

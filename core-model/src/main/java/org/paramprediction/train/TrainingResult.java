@@ -10,6 +10,8 @@ import org.paramprediction.layer.Network;
  * every layer's dictionaries (one per column) and dead units per hidden layer.
  *
  * @param excludedInputs per hidden layer, inputs left out of alpha because their variance was zero
+ * @param finalFraction  the fraction learned of the kept network when it grew during training
+ *                       ({@link Growth}), else null
  */
 public record TrainingResult(
         long seed,
@@ -22,7 +24,15 @@ public record TrainingResult(
         List<List<DictionaryRecipe>> recipes,
         int[] deadUnits,
         int[] excludedInputs,
-        Network network) {
+        Network network,
+        Double finalFraction) {
+
+    public TrainingResult(long seed, List<EpochMetrics> epochs, int bestEpoch, double bestValidError,
+            double testError, double seconds, ParameterCounts counts, List<List<DictionaryRecipe>> recipes,
+            int[] deadUnits, int[] excludedInputs, Network network) {
+        this(seed, epochs, bestEpoch, bestValidError, testError, seconds, counts, recipes, deadUnits, excludedInputs,
+                network, null);
+    }
 
     /** Epochs of the final (whole-network) training. */
     public List<EpochMetrics> finalEpochs() {

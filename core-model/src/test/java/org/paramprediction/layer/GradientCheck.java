@@ -19,13 +19,19 @@ final class GradientCheck {
 
     private GradientCheck() {}
 
-    /** Checks every parameter of {@code net} on one minibatch; returns the number of entries checked. */
+    /**
+     * Checks every parameter of {@code net} that is not {@link Param#frozen() frozen} on one minibatch;
+     * returns the number of entries checked.
+     */
     static int check(Network net, INDArray x, int[] labels, long seed) {
         int b = (int) x.rows();
         net.gradients(x, labels);
         SplittableRandom rng = new SplittableRandom(seed);
         int checked = 0;
         for (Param p : net.params()) {
+            if (p.frozen()) {
+                continue;
+            }
             INDArray grad = p.grad().dup();
             INDArray value = p.value();
             long rows = value.rows();

@@ -61,6 +61,48 @@ class GradientCheckTest {
         assertChecks(net, rng);
     }
 
+    /**
+     * The U phase of alternating optimisation: every factored layer's U starts from a kernel-ridge
+     * dictionary (one per column) and learns with V and everything else frozen. dL/dU_j = (dL/dW_j)
+     * V_j^T must match central differences in both product orders, and the frozen V must get no
+     * gradient at all (its buffer keeps a NaN sentinel).
+     */
+    @ParameterizedTest
+    @EnumSource(value = ProductOrder.class, names = {"XU_FIRST", "UV_FIRST"})
+    void uPhaseOfAlternatingOptimisationMatchesFiniteDifferencesWithColumns(ProductOrder order) {
+        SplittableRandom rng = new SplittableRandom(16);
+        FactoredMap first = kernelRidge(INPUTS, 9, 3, 4, 100);
+        FactoredMap second = kernelRidge(9, 8, 2, 3, 200);
+        first.initialize(rng, Activation.TANH.initVariance(INPUTS));
+        second.initialize(rng, Activation.TANH.initVariance(9));
+        first.setProductOrder(order);
+        second.setProductOrder(order);
+        Network net = network(List.of(new HiddenLayer(first, Activation.TANH, false, D),
+                new HiddenLayer(second, Activation.TANH, true, D)), rng);
+        org.paramprediction.train.Alternation.freeze(net, true);
+        assertTrue(first.dictionaryParam().frozen() == false && first.coefficientParam().frozen());
+        first.coefficientParam().grad().assign(Double.NaN);
+        second.coefficientParam().grad().assign(Double.NaN);
+        int checked = GradientCheck.check(net, input(rng), labels(rng), rng.nextLong());
+        assertEquals(2 * GradientCheck.ENTRIES_PER_PARAM, checked, "only the two U's are checked");
+        assertTrue(first.coefficientParam().grad().isNaN().all() && second.coefficientParam().grad().isNaN().all(),
+                "a frozen V gets no gradient");
+        assertEquals(order, first.lastProductOrder());
+    }
+
+    /** A map whose U starts from SE kernel-ridge dictionaries (one per column, on a line) and is learned. */
+    private static FactoredMap kernelRidge(int in, int out, int columns, int atoms, long seed) {
+        List<org.paramprediction.dictionary.Dictionary> dicts = new ArrayList<>();
+        for (int j = 0; j < columns; j++) {
+            dicts.add(org.paramprediction.dictionary.DictionaryBuilder.build(
+                    org.paramprediction.dictionary.DictionaryRecipe.seKernel(in, atoms, seed + j, 1e-3, 2.0, 0, 0),
+                    null));
+        }
+        FactoredMap m = (FactoredMap) org.paramprediction.train.NetworkBuilder.weightMap(dicts, out, D, true);
+        assertTrue(m.learnsDictionary());
+        return m;
+    }
+
     @Test
     void softmaxLossAloneMatchesFiniteDifferences() {
         SplittableRandom rng = new SplittableRandom(14);

@@ -13,6 +13,8 @@ import org.paramprediction.train.EpochMetrics;
 /**
  * The {@code epochs} table: one row per trial and epoch. {@code stage} 0 is the training of the whole
  * network; {@code k >= 1} the pre-training of layers 1..k before an empirical dictionary in layer k+1.
+ * {@code fraction} (nullable, added later: null in older files) is the fraction learned the epoch trained
+ * with when the trial's fraction grows ({@code dictionary.grow}), else null.
  */
 public final class EpochTable {
 
@@ -31,7 +33,8 @@ public final class EpochTable {
             new Column<>("valid_error", DoubleType, false, s -> s.m().validError()),
             new Column<>("test_error", DoubleType, false, s -> s.m().testError()),
             new Column<>("train_seconds", DoubleType, false, s -> s.m().trainSeconds()),
-            new Column<>("seconds", DoubleType, false, s -> s.m().seconds()));
+            new Column<>("seconds", DoubleType, false, s -> s.m().seconds()),
+            new Column<>("fraction", DoubleType, true, s -> s.m().fraction()));
 
     public static final StructType SCHEMA = Column.schema(COLUMNS);
 

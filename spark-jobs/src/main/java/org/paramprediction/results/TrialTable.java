@@ -28,7 +28,7 @@ import org.paramprediction.train.TrainingConfig;
 public final class TrialTable {
 
     /** Bumped on any change of columns; additions are nullable. */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     /** A finished trial with the sweep-wide provenance. */
     public record Source(TrialOutcome outcome, Provenance provenance) {
@@ -103,6 +103,15 @@ public final class TrialTable {
             new Column<>("max_epochs", IntegerType, false, s -> s.training().maxEpochs()),
             new Column<>("patience", IntegerType, false, s -> s.training().patience()),
             new Column<>("stage_epochs", IntegerType, false, s -> s.training().stageEpochs()),
+            new Column<>("alternate_v_epochs", IntegerType, true,
+                    s -> s.spec().alternate() == null ? null : s.spec().alternate().vEpochs()),
+            new Column<>("alternate_u_epochs", IntegerType, true,
+                    s -> s.spec().alternate() == null ? null : s.spec().alternate().uEpochs()),
+            new Column<>("grow_to", DoubleType, true, s -> s.spec().grow() == null ? null : s.spec().grow().to()),
+            new Column<>("grow_every", IntegerType, true,
+                    s -> s.spec().grow() == null ? null : s.spec().grow().every()),
+            new Column<>("grow_step", DoubleType, true, s -> s.spec().grow() == null ? null : s.spec().grow().step()),
+            new Column<>("final_fraction", DoubleType, true, s -> finalFraction(s.outcome())),
             new Column<>("distributed_mode", StringType, true,
                     s -> s.spec().distributed() == null ? null : s.spec().distributed().mode()),
             new Column<>("partitions", IntegerType, true,
@@ -130,6 +139,16 @@ public final class TrialTable {
 
     public static Row row(TrialOutcome outcome, Provenance provenance) {
         return Column.row(COLUMNS, new Source(outcome, provenance));
+    }
+
+    /**
+     * The fraction of the kept network of a trial whose fraction grew: that of its best final epoch
+     * (null without growth, or before the trial has one).
+     */
+    static Double finalFraction(TrialOutcome o) {
+        return o.epochs().stream().filter(e -> e.stage() == 0 && e.epoch() == o.bestEpoch())
+                .map(org.paramprediction.train.EpochMetrics::fraction).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
     }
 
     private static List<String> layerInputs(ModelSpec m) {

@@ -14,7 +14,8 @@ import org.paramprediction.results.TrialOutcome;
 
 /**
  * The end-of-sweep table: test error by method, fraction, columns and how the trial was trained
- * (in one task, or distributed: mode/partitions), over repeats, from the Parquet output. The
+ * (in one task, or distributed: mode/partitions; with alternating U/V phases or a growing fraction),
+ * over repeats, from the Parquet output. The
  * committed trial rows are read and grouped on the driver (a few rows; a Spark SQL query would
  * spend seconds planning and generating code for them).
  */
@@ -31,11 +32,8 @@ public final class SummaryTable {
     public static void print(Configuration conf, String trialsDir, PrintStream out) {
         Map<Group, List<Row>> groups = new TreeMap<>(Group.ORDER);
         for (Row r : ResultStore.committedTrials(conf, trialsDir)) {
-            String mode = r.getAs("distributed_mode");
-            Object partitions = r.getAs("partitions");
-            String trained = mode == null || partitions == null ? "single task" : mode + "/" + partitions;
             groups.computeIfAbsent(new Group(r.getAs("method"), r.<Double>getAs("fraction"), r.<Integer>getAs("columns"),
-                    trained), g -> new ArrayList<>()).add(r);
+                    trained(r)), g -> new ArrayList<>()).add(r);
         }
         out.println();
         out.println("| method     | fraction | columns | trained         | trials | failed | test error (mean ± sd) | valid error | dynamic params | s/trial |");
@@ -53,6 +51,27 @@ public final class SummaryTable {
                     mean(values(ok, "best_valid_error")), mean(values(rows, "n_params_dynamic")),
                     mean(values(rows, "seconds")));
         }
+    }
+
+    /**
+     * How a trial was trained: {@code single task} or {@code mode/partitions}, then {@code , U/V v/u}
+     * for alternating U/V phases and {@code , grow to t} for a growing fraction (null in rows
+     * written before schema 5).
+     */
+    private static String trained(Row r) {
+        String mode = r.getAs("distributed_mode");
+        Object partitions = r.getAs("partitions");
+        StringBuilder s = new StringBuilder(mode == null || partitions == null ? "single task" : mode + "/" + partitions);
+        Object v = r.getAs("alternate_v_epochs");
+        Object u = r.getAs("alternate_u_epochs");
+        if (v != null && u != null) {
+            s.append(", U/V ").append(v).append('/').append(u);
+        }
+        Object growTo = r.getAs("grow_to");
+        if (growTo != null) {
+            s.append(", grow to ").append(growTo);
+        }
+        return s.toString();
     }
 
     /** The non-null values of a numeric column. */

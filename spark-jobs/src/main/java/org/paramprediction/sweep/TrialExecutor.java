@@ -87,7 +87,8 @@ public final class TrialExecutor {
                         + "spark.executor.memory or the driver's -Xmx for local[N])", epochs, start);
             }
             TrainingResult r = StagedTraining.run(spec, t.training(), data,
-                    new TrialCovarianceSource(ctx, dataRef(t), data.train()), t.seed(), DataType.FLOAT, epochs::add);
+                    new TrialCovarianceSource(ctx, dataRef(t), data.train()), t.seed(), DataType.FLOAT, epochs::add,
+                    t.alternate(), t.grow());
             if (!Double.isFinite(r.bestValidError()) || !Double.isFinite(r.testError())) {
                 return failed(t, "non-finite validation or test error", epochs, start);
             }

@@ -12,7 +12,9 @@ import org.paramprediction.data.DatasetFormat;
 import org.paramprediction.layer.Activation;
 import org.paramprediction.sweep.config.SweepDraft.Axis;
 import org.paramprediction.sweep.config.SweepDraft.Setting;
+import org.paramprediction.train.Alternation;
 import org.paramprediction.train.DictionarySpec;
+import org.paramprediction.train.Growth;
 import org.paramprediction.train.LayerSpec;
 import org.paramprediction.train.TrainingConfig;
 
@@ -86,7 +88,8 @@ final class SweepExpander {
         TrainingConfig training = valid(v, TRAINING) ? training(v) : null;
         boolean shape = valid(v, SweepField.METHOD, SweepField.COLUMNS, SweepField.HIDDEN) && columnsFit(v);
         boolean layers = scales && shape && valid(v, SweepField.values()) && layersBuild(v);
-        if (training == null || !layers) {
+        boolean factor = valid(v, SweepField.values()) && FactorSettingsCheck.ok(v, errors);
+        if (training == null || !layers || !factor) {
             return List.of();
         }
         Method method = (Method) value(v, SweepField.METHOD);
@@ -100,7 +103,8 @@ final class SweepExpander {
                         (Integer) value(v, SweepField.TEST_SIZE), (Long) value(v, SweepField.PERMUTATION_SEED),
                         hidden(v), activation(v), num(v, SweepField.RIDGE), num(v, SweepField.LENGTH_SCALE),
                         num(v, SweepField.LENGTH_SCALE_FACTOR), (Boolean) value(v, SweepField.ORTHONORMAL), training,
-                        distributed(v), conv(v), (Integer) value(v, SweepField.TIMEOUT_S)));
+                        distributed(v), conv(v), (Integer) value(v, SweepField.TIMEOUT_S),
+                        (Alternation) value(v, SweepField.ALTERNATE), (Growth) value(v, SweepField.GROW)));
                 DatasetFormat format = DatasetFormat.parse((String) value(v, SweepField.DATASET_FORMAT));
                 out.get(out.size() - 1).modelSpec(format.shape(), format.numClasses()); // its rules, before Spark
             } catch (IllegalArgumentException e) {

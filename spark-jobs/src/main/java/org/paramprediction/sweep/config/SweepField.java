@@ -29,6 +29,8 @@ enum SweepField {
     LENGTH_SCALE_FACTOR("dictionary.length_scale_factor", ValueType.DOUBLE, true, null, Rule.positive(), null),
     CHANNELS("dictionary.channels", ValueType.STRING, false, "tied", Rule.matches("tied|empirical"), null),
     ORTHONORMAL("dictionary.orthonormal", ValueType.BOOL, false, true, Rule.ANY, null),
+    /** A growing fraction, {@code {to, every, step}}; absent (null) from a trial's canonical JSON when unset. */
+    GROW("dictionary.grow", ValueType.GROW, true, null, Rule.ANY, null),
     LEARNING_RATE("training.learning_rate", ValueType.DOUBLE, false, Defaults.T.learningRate(), Rule.positive(),
             "learningRate"),
     LEARNING_RATE_DECAY("training.learning_rate_decay", ValueType.DOUBLE, false, Defaults.T.learningRateDecay(),
@@ -48,6 +50,8 @@ enum SweepField {
     PATIENCE("training.patience", ValueType.INT, false, Defaults.T.patience(), Rule.atLeast(1), "patience"),
     STAGE_EPOCHS("training.stage_epochs", ValueType.INT, false, Defaults.T.stageEpochs(), Rule.atLeast(1),
             "stageEpochs"),
+    /** Alternating U/V phases, {@code {v_epochs, u_epochs}}; absent from a trial's canonical JSON when unset. */
+    ALTERNATE("training.alternate", ValueType.ALTERNATE, true, null, Rule.ANY, null),
     /** A trial's time limit; an operating limit, not part of the trial's identity (its canonical JSON). */
     TIMEOUT_S("training.timeout_s", ValueType.INT, true, null, Rule.atLeast(1), null),
     DIST_MODE("distributed.mode", ValueType.STRING, true, null,

@@ -7,6 +7,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.paramprediction.train.Alternation;
+import org.paramprediction.train.Growth;
 import org.paramprediction.train.TrainingConfig;
 
 /**
@@ -43,7 +45,8 @@ final class TrialIdentity {
             String dataRoot,
             int trainSize, int validSize, Integer testSize, Long permutationSeed, List<Integer> hidden,
             String activation, double ridge, double lengthScale, double lengthScaleFactor, boolean orthonormal,
-            TrainingConfig training, DistributedSpec distributed, ConvSettings conv) {
+            TrainingConfig training, DistributedSpec distributed, ConvSettings conv, Alternation alternate,
+            Growth grow) {
         Map<String, Object> dataset = new LinkedHashMap<>();
         if (!"idx".equals(dataFormat)) { // absent for Fashion-MNIST IDX, so existing trial ids stay as they were
             dataset.put("format", dataFormat);
@@ -67,6 +70,9 @@ final class TrialIdentity {
         if (conv != null) {
             dictionary.put("channels", conv.channels());
         }
+        if (grow != null) { // absent when unset, so existing trial ids stay as they were
+            dictionary.put("grow", Map.of("to", grow.to(), "every", grow.every(), "step", grow.step()));
+        }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("method", method);
         root.put("fraction", fraction);
@@ -75,7 +81,11 @@ final class TrialIdentity {
         root.put("dataset", dataset);
         root.put("model", model);
         root.put("dictionary", dictionary);
-        root.put("training", training(training));
+        Map<String, Object> trainingMap = training(training);
+        if (alternate != null) { // absent when unset, so existing trial ids stay as they were
+            trainingMap.put("alternate", Map.of("v_epochs", alternate.vEpochs(), "u_epochs", alternate.uEpochs()));
+        }
+        root.put("training", trainingMap);
         if (distributed != null) { // absent for single-task trials, so their ids stay as they were
             root.put("distributed", distributed.canonical());
         }

@@ -7,7 +7,9 @@ import java.util.Locale;
 import org.paramprediction.data.DatasetFormat;
 import org.paramprediction.data.Shape;
 import org.paramprediction.layer.Activation;
+import org.paramprediction.train.Alternation;
 import org.paramprediction.train.DictionarySpec;
+import org.paramprediction.train.Growth;
 import org.paramprediction.train.DownsizedWidths;
 import org.paramprediction.train.LayerSpec;
 import org.paramprediction.train.ModelSpec;
@@ -38,6 +40,10 @@ import org.paramprediction.train.TrainingConfig;
  * @param timeoutSeconds    {@code training.timeout_s}: the trial fails when its training runs longer, or
  *                          null (no limit). Not in {@code canonicalConfig}: a limit changes whether a trial
  *                          finishes, not what a finished trial computes, so its id and results stay
+ * @param alternate         {@code training.alternate}: alternating U/V phases, or null (U fixed; absent from
+ *                          {@code canonicalConfig} then, so existing ids stay)
+ * @param grow              {@code dictionary.grow}: a growing fraction, or null (absent from {@code
+ *                          canonicalConfig} then)
  */
 public record TrialSpec(
         String sweepId,
@@ -63,7 +69,9 @@ public record TrialSpec(
         DistributedSpec distributed,
         ConvSettings conv,
         String canonicalConfig,
-        Integer timeoutSeconds)
+        Integer timeoutSeconds,
+        Alternation alternate,
+        Growth grow)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -95,13 +103,16 @@ public record TrialSpec(
         require(conv == null || distributed == null || !DistributedSpec.COLUMNS.equals(distributed.mode()),
                 "columns as tasks trains dense layers only; a convnet (model.conv) runs in one task or data_parallel",
                 distributed == null ? null : distributed.mode());
+        require(distributed == null || (alternate == null && grow == null), "training.alternate and dictionary.grow"
+                + " must not be set for a distributed trial (it ships V and rebuilds U from its recipe)",
+                distributed == null ? null : distributed.mode());
         requireNormalised(m, fraction, columns, ridge, lengthScale, lengthScaleFactor, orthonormal);
         require(columns == 1 || usesColumns(m, hidden, conv), "columns must be 1 for " + m.displayName() + " here: "
                 + m.whyNoColumns(), columns);
         String expected = TrialIdentity.canonicalConfig(repeat, method, fraction, columns, dataFormat, dataRoot,
                 trainSize,
                 validSize, testSize, permutationSeed, hidden, activation, ridge, lengthScale, lengthScaleFactor,
-                orthonormal, training, distributed, conv);
+                orthonormal, training, distributed, conv, alternate, grow);
         require(expected.equals(canonicalConfig), "canonicalConfig must be " + expected, canonicalConfig);
         require(TrialIdentity.trialId(canonicalConfig).equals(trialId),
                 "trialId must be " + TrialIdentity.trialId(canonicalConfig), trialId);
@@ -109,15 +120,40 @@ public record TrialSpec(
                 seed);
     }
 
-    /**
-     * A trial from its settings: normalises what {@code method} ignores, then derives {@code
-     * canonicalConfig}, {@code trialId} and {@code seed}.
-     */
+    /** A trial without alternating U/V phases or a growing fraction. */
+    public TrialSpec(String sweepId, String trialId, int repeat, long seed, String method, double fraction,
+            int columns, String dataFormat, String dataRoot, int trainSize, int validSize, Integer testSize,
+            Long permutationSeed, List<Integer> hidden, String activation, double ridge, double lengthScale,
+            double lengthScaleFactor, boolean orthonormal, TrainingConfig training, DistributedSpec distributed,
+            ConvSettings conv, String canonicalConfig, Integer timeoutSeconds) {
+        this(sweepId, trialId, repeat, seed, method, fraction, columns, dataFormat, dataRoot, trainSize, validSize,
+                testSize, permutationSeed, hidden, activation, ridge, lengthScale, lengthScaleFactor, orthonormal,
+                training, distributed, conv, canonicalConfig, timeoutSeconds, null, null);
+    }
+
+    /** {@link #create(String, int, Method, double, int, String, String, int, int, Integer, Long, List, Activation,
+     * double, double, double, boolean, TrainingConfig, DistributedSpec, ConvSettings, Integer, Alternation, Growth)}
+     * without alternating U/V phases or a growing fraction. */
     public static TrialSpec create(String sweepId, int repeat, Method method, double fraction, int columns,
             String dataFormat, String dataRoot, int trainSize, int validSize, Integer testSize, Long permutationSeed,
             List<Integer> hidden, Activation activation, double ridge, double lengthScale,
             double lengthScaleFactor, boolean orthonormal, TrainingConfig training, DistributedSpec distributed,
             ConvSettings conv, Integer timeoutSeconds) {
+        return create(sweepId, repeat, method, fraction, columns, dataFormat, dataRoot, trainSize, validSize,
+                testSize, permutationSeed, hidden, activation, ridge, lengthScale, lengthScaleFactor, orthonormal,
+                training, distributed, conv, timeoutSeconds, null, null);
+    }
+
+    /**
+     * A trial from its settings: normalises what {@code method} ignores, then derives {@code
+     * canonicalConfig}, {@code trialId} and {@code seed}. The combinations of {@code alternate} and
+     * {@code grow} with methods and models are checked by the sweep's config validation.
+     */
+    public static TrialSpec create(String sweepId, int repeat, Method method, double fraction, int columns,
+            String dataFormat, String dataRoot, int trainSize, int validSize, Integer testSize, Long permutationSeed,
+            List<Integer> hidden, Activation activation, double ridge, double lengthScale,
+            double lengthScaleFactor, boolean orthonormal, TrainingConfig training, DistributedSpec distributed,
+            ConvSettings conv, Integer timeoutSeconds, Alternation alternate, Growth grow) {
         double f = method.usesFraction() ? fraction : 1.0;
         int c = usesColumns(method, hidden, conv) ? columns : 1;
         double r = method.usesRidge() ? ridge : 0;
@@ -127,10 +163,11 @@ public record TrialSpec(
         String act = activation.name().toLowerCase(Locale.ROOT);
         String canonical = TrialIdentity.canonicalConfig(repeat, method.displayName(), f, c, dataFormat, dataRoot,
                 trainSize,
-                validSize, testSize, permutationSeed, hidden, act, r, ls, lsf, o, training, distributed, conv);
+                validSize, testSize, permutationSeed, hidden, act, r, ls, lsf, o, training, distributed, conv,
+                alternate, grow);
         return new TrialSpec(sweepId, TrialIdentity.trialId(canonical), repeat, TrialIdentity.seed(canonical),
                 method.displayName(), f, c, dataFormat, dataRoot, trainSize, validSize, testSize, permutationSeed, hidden, act,
-                r, ls, lsf, o, training, distributed, conv, canonical, timeoutSeconds);
+                r, ls, lsf, o, training, distributed, conv, canonical, timeoutSeconds, alternate, grow);
     }
 
     public Method methodEnum() {

@@ -63,6 +63,9 @@ final class ValueReader {
         if (type == ValueType.CONV_LIST) {
             return readConvList(node, path);
         }
+        if (type == ValueType.ALTERNATE || type == ValueType.GROW) {
+            return new FactorSettingsReader(tree, errors, this).read(node, type, path);
+        }
         if (!(node instanceof ScalarNode s)) {
             String hint = node instanceof SequenceNode ? " (to sweep over several values, list them under grid)" : "";
             return fail(node, path, "must be " + type.description() + hint, YamlTree.show(node));
@@ -195,7 +198,8 @@ final class ValueReader {
             case ACTIVATION -> tag.equals(Tag.STR) && List.of("relu", "tanh", "sigmoid").contains(text) ? text
                     : INVALID;
             case METHOD -> tag.equals(Tag.STR) ? method(text) : INVALID;
-            case INT_LIST, CONV_LIST -> throw new IllegalStateException("lists are read by their own readers");
+            case INT_LIST, CONV_LIST, ALTERNATE, GROW ->
+                    throw new IllegalStateException("lists and mappings are read by their own readers");
         };
     }
 

@@ -10,6 +10,8 @@ enum ValueType {
     INT_LIST("a list of integers"),
     CONV_LIST("a list of conv layers, e.g. [{filters: 32, kernel: 5, pad: 2, pool: 2}]"),
     ACTIVATION("one of relu, tanh, sigmoid"),
+    ALTERNATE("a mapping {v_epochs: N, u_epochs: N}, e.g. {v_epochs: 2, u_epochs: 1}"),
+    GROW("a mapping {to: F, every: N, step: F}, e.g. {to: 0.5, every: 2, step: 0.05}"),
     METHOD("one of " + Method.validNames());
 
     private final String description;
