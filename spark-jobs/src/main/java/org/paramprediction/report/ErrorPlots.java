@@ -24,6 +24,9 @@ final class ErrorPlots {
     static final String ERROR_AXIS = "test error (mean ± sd over seeds)";
     static final String FRACTION_AXIS = "fraction of weights learned (log)";
 
+    /** Budgets spanning more than this ratio are drawn on a log axis. */
+    private static final double LOG_AXIS_SPAN = 10;
+
     private final QueryRows rows;
     private final Path dir;
 
@@ -84,7 +87,9 @@ final class ErrorPlots {
         if (sections.isEmpty()) {
             sections.add(new Panels.Section("", List.of(), references));
         }
-        List<XYChart> charts = new Panels("dynamic (learned) parameters (log)", ERROR_AXIS, true).charts(sections);
+        boolean log = hi > LOG_AXIS_SPAN * lo; // a log axis only where the budgets span more than a decade
+        List<XYChart> charts = new Panels("dynamic (learned) parameters" + (log ? " (log)" : ""), ERROR_AXIS, log)
+                .charts(sections);
         return new Figure(Panels.save(charts, dir, "budget.png"), title,
                 "Every configuration at its number of learned parameters (V, biases, classifier; U too for LowRank), "
                         + "a panel per column count. Downsized (grey squares) is a Full network shrunk to the budget "

@@ -185,8 +185,9 @@ final class Panels {
     }
 
     private static String title(String section, List<Curve> group) {
-        Set<String> families = new LinkedHashSet<>();
-        group.forEach(c -> families.add(c.style().family()));
+        Set<String> families = new LinkedHashSet<>(); // by family, variants (tied, permuted, ...) aside
+        group.forEach(c -> families.add(SeriesStyle.FAMILIES.get(Math.min(c.style().familyRank(),
+                SeriesStyle.FAMILIES.size() - 1))));
         String what = families.size() == 1 ? families.iterator().next() : String.join(" + ", families);
         return section.isEmpty() || what.isEmpty() ? section + what : section + ": " + what;
     }

@@ -61,8 +61,8 @@ public record SeriesStyle(Color colour, Marker marker, BasicStroke line, String 
 
     /** Share of white mixed into a tied-length-scale variant, of black into a permuted one. */
     private static final double TINT = 0.45;
-    /** Below this luminance a colour cannot be darkened visibly. */
-    private static final double DARK = 40;
+    /** Below this luminance (Full's black, RandFixU's navy) darkening is hard to see: such a colour is lightened. */
+    private static final double DARK = 80;
 
     /** The label of the zero line of a chart of differences (a grey dashed reference). */
     static final String ZERO = "no difference";
