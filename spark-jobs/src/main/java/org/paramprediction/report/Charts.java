@@ -3,18 +3,17 @@ package org.paramprediction.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.lines.SeriesLines;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The report's chart conventions (XChart): sizes, legend outside on the right, PNG output. */
+/**
+ * The report's chart conventions (XChart): sizes, the legend outside on the right (it never covers
+ * the data; {@link Panels} keeps it short enough to fit), error bars in the series' colour, PNG output.
+ */
 final class Charts {
 
     static final int WIDTH = 900;
@@ -23,28 +22,20 @@ final class Charts {
     private Charts() {}
 
     static XYChart xy(String title, String xTitle, String yTitle) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+        return xy(title, xTitle, yTitle, WIDTH, HEIGHT);
+    }
+
+    static XYChart xy(String title, String xTitle, String yTitle, int width, int height) {
+        XYChart c = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setErrorBarsColorSeriesColor(true);
         c.getStyler().setChartTitleBoxVisible(false);
         c.getStyler().setPlotGridLinesVisible(true);
+        c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        c.getStyler().setLegendBorderColor(java.awt.Color.LIGHT_GRAY);
+        c.getStyler().setMarkerSize(7);
         return c;
-    }
-
-    /** A series of points joined by a line, with error bars ({@code sd}, NaN drawn as 0). */
-    static XYSeries line(XYChart c, String name, List<Double> x, List<Double> y, List<Double> sd) {
-        List<Double> bars = sd.stream().map(v -> Double.isNaN(v) ? 0.0 : v).toList();
-        XYSeries s = c.addSeries(name, x, y, bars);
-        s.setMarker(SeriesMarkers.CIRCLE);
-        return s;
-    }
-
-    /** A dashed horizontal reference line at {@code y} across {@code [x0, x1]}. */
-    static void reference(XYChart c, String name, double x0, double x1, double y) {
-        XYSeries s = c.addSeries(name, new double[] {x0, x1}, new double[] {y, y});
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineStyle(SeriesLines.DASH_DASH);
     }
 
     /** Writes {@code chart} as {@code dir/name} (a .png name) and returns the name. */

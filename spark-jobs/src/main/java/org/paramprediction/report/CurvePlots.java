@@ -6,19 +6,21 @@ import static org.paramprediction.report.QueryRows.text;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 
 /**
- * Convergence: learning curves ({@link ReportQuery#LEARNING_CURVES}, one plot per fraction, the
- * factored methods at the sweep's largest column count with Full and the matching Downsized), and
- * epochs and seconds to reach a target validation error ({@link ReportQuery#TIME_TO_ACCURACY}).
+ * Convergence: learning curves ({@link ReportQuery#LEARNING_CURVES}, one figure per fraction, the
+ * factored methods at the sweep's largest column count with Full and the matching Downsized in
+ * every panel), and epochs and seconds to reach a target validation error ({@link
+ * ReportQuery#TIME_TO_ACCURACY}, a panel per column count, Full as a dashed line).
  */
 final class CurvePlots {
+
+    private static final String EPOCH_AXIS = "epoch";
+    private static final String VALID_AXIS = "validation error (mean over seeds)";
 
     private final Path dir;
 
@@ -27,33 +29,41 @@ final class CurvePlots {
     }
 
     List<Figure> learningCurves(QueryRows curves) {
-        QueryRows factored = curves.where(r -> !text(r, "series").startsWith(ErrorPlots.FULL)
-                && !text(r, "series").startsWith(ErrorPlots.DOWNSIZED));
-        QueryRows full = curves.where(r -> text(r, "series").startsWith(ErrorPlots.FULL));
+        QueryRows factored = curves.where(r -> !reference(r));
+        QueryRows full = curves.where(r -> method(r).equals(ErrorPlots.FULL));
+        Panels panels = new Panels(EPOCH_AXIS, VALID_AXIS, false);
         if (factored.isEmpty()) {
-            if (full.isEmpty()) {
+            if (curves.isEmpty()) {
                 return List.of(Figure.skipped("Learning curves", "no OK trial has epochs"));
             }
-            XYChart chart = Charts.xy("Learning curves", "epoch", "validation error (mean over seeds)");
-            addCurves(chart, curves);
-            return List.of(new Figure(Charts.save(chart, dir, "learning_curves.png"), "Learning curves",
-                    "Validation error after each epoch of the final training, mean over seeds."));
+            List<Panels.Section> sections = new ArrayList<>();
+            for (double f : curves.where(r -> !method(r).equals(ErrorPlots.FULL)).distinct("fraction", Double.class)
+                    .stream().sorted().toList()) {
+                sections.add(new Panels.Section("fraction " + tag(f), List.of(), epochCurves(curves.where(r ->
+                        method(r).equals(ErrorPlots.DOWNSIZED) && num(r, "fraction") == f), full)));
+            }
+            if (sections.isEmpty()) {
+                sections.add(new Panels.Section("", List.of(), epochCurves(full, new QueryRows(List.of()))));
+            }
+            List<XYChart> charts = panels.charts(sections);
+            return List.of(new Figure(Panels.save(charts, dir, "learning_curves.png"), "Learning curves",
+                    "Validation error after each epoch of the final training, mean over seeds.", charts));
         }
         int columns = factored.distinct("columns", Integer.class).stream().max(Integer::compare).orElseThrow();
         List<Figure> out = new ArrayList<>();
         for (double f : factored.distinct("fraction", Double.class).stream().sorted().toList()) {
-            String tag = String.format(Locale.ROOT, "%.3g", f);
-            XYChart chart = Charts.xy("Learning curves at fraction " + tag + ", " + columns + " columns", "epoch",
-                    "validation error (mean over seeds)");
-            addCurves(chart, factored.where(r -> num(r, "fraction") == f && integer(r, "columns") == columns));
-            addCurves(chart, curves.where(r -> text(r, "series").startsWith(ErrorPlots.DOWNSIZED)
-                    && num(r, "fraction") == f));
-            addCurves(chart, full);
-            out.add(new Figure(Charts.save(chart, dir, "learning_curves_f" + tag + ".png"),
+            String tag = tag(f);
+            List<Curve> references = epochCurves(curves.where(r -> method(r).equals(ErrorPlots.DOWNSIZED)
+                    && num(r, "fraction") == f), full);
+            List<Curve> data = epochCurves(factored.where(r -> num(r, "fraction") == f
+                    && integer(r, "columns") == columns), new QueryRows(List.of()));
+            List<XYChart> charts = panels.charts(List.of(new Panels.Section(
+                    "fraction " + tag + ", " + ErrorPlots.columns(columns), data, references)));
+            out.add(new Figure(Panels.save(charts, dir, "learning_curves_f" + tag + ".png"),
                     "Learning curves at fraction " + tag,
                     "Validation error after each epoch of the final training (stage 0), mean over the seeds still "
-                            + "training at that epoch (early stopping ends some sooner); Full and the Downsized net "
-                            + "of the same budget for comparison."));
+                            + "training at that epoch (early stopping ends some sooner); Full (dashed black) and the "
+                            + "Downsized net of the same budget (grey squares) in every panel.", charts));
         }
         return out;
     }
@@ -66,46 +76,54 @@ final class CurvePlots {
             return List.of(Figure.skipped(title, "no trial reached " + accuracy
                     + " validation accuracy (choose another with --target-accuracy)"));
         }
-        XYChart seconds = Charts.xy("Seconds to " + accuracy + " validation accuracy", "fraction of weights learned (log)",
-                "seconds (mean ± sd over seeds that reached it)");
-        XYChart epochs = Charts.xy("Epochs to " + accuracy + " validation accuracy", "fraction of weights learned (log)",
-                "epochs (mean over seeds that reached it)");
-        seconds.getStyler().setXAxisLogarithmic(true);
-        epochs.getStyler().setXAxisLogarithmic(true);
-        for (Map.Entry<String, List<Map<String, Object>>> g : bySeries(reached, true).entrySet()) {
-            List<Map<String, Object>> points = g.getValue();
-            List<Double> x = points.stream().map(r -> num(r, "fraction")).toList();
-            Charts.line(seconds, g.getKey(), x, points.stream().map(r -> num(r, "seconds_mean")).toList(),
-                    points.stream().map(r -> num(r, "seconds_sd")).toList());
-            Charts.line(epochs, g.getKey(), x, points.stream().map(r -> num(r, "epochs_mean")).toList(),
-                    points.stream().map(r -> 0.0).toList());
-        }
+        List<XYChart> seconds = new Panels(ErrorPlots.FRACTION_AXIS, "seconds (mean ± sd over seeds that reached it)",
+                true).charts(sections(reached, "seconds_mean", "seconds_sd"));
+        List<XYChart> epochs = new Panels(ErrorPlots.FRACTION_AXIS, "epochs (mean over seeds that reached it)", true)
+                .charts(sections(reached, "epochs_mean", null));
         String caption = "Only seeds that reached " + accuracy + " are averaged; summary.md lists how many did. "
-                + "Seconds include pre-training stages and evaluation, not building dictionaries.";
-        return List.of(new Figure(Charts.save(seconds, dir, "time_to_accuracy.png"), "Seconds to " + accuracy
-                + " validation accuracy", caption), new Figure(Charts.save(epochs, dir, "epochs_to_accuracy.png"),
-                "Epochs to " + accuracy + " validation accuracy", caption));
+                + "Seconds include pre-training stages and evaluation, not building dictionaries. Dashed black: Full; "
+                + "grey squares: Downsized; a panel per column count.";
+        return List.of(new Figure(Panels.save(seconds, dir, "time_to_accuracy.png"), "Seconds to " + accuracy
+                + " validation accuracy", caption, seconds), new Figure(Panels.save(epochs, dir,
+                "epochs_to_accuracy.png"), "Epochs to " + accuracy + " validation accuracy", caption, epochs));
     }
 
-    private static void addCurves(XYChart chart, QueryRows data) {
-        for (Map.Entry<String, List<Map<String, Object>>> g : bySeries(data, false).entrySet()) {
-            List<Map<String, Object>> points = g.getValue();
-            points.sort(Comparator.comparingInt(r -> integer(r, "epoch")));
-            Charts.line(chart, g.getKey(), points.stream().map(r -> (double) integer(r, "epoch")).toList(),
-                    points.stream().map(r -> num(r, "valid_error_mean")).toList(),
-                    points.stream().map(r -> 0.0).toList());
+    /** A section per column count of the factored series; Downsized and Full (a dashed line) in each. */
+    private static List<Panels.Section> sections(QueryRows reached, String y, String bar) {
+        QueryRows factored = reached.where(r -> !reference(r));
+        double lo = reached.rows().stream().mapToDouble(r -> num(r, "fraction")).min().orElseThrow();
+        List<Curve> references = new ArrayList<>(Curve.bySeries(reached.where(r -> method(r).equals(
+                ErrorPlots.DOWNSIZED)), "fraction", y, bar));
+        reached.where(r -> method(r).equals(ErrorPlots.FULL)).rows().forEach(r -> references.add(
+                Curve.horizontal(text(r, "series"), lo, 1.0, num(r, y))));
+        List<Panels.Section> out = new ArrayList<>();
+        for (int c : factored.distinct("columns", Integer.class).stream().sorted().toList()) {
+            out.add(new Panels.Section(ErrorPlots.columns(c), Curve.bySeries(factored.where(r -> integer(r, "columns")
+                    == c), "fraction", y, bar), references));
         }
+        if (out.isEmpty()) {
+            out.add(new Panels.Section("", List.of(), references));
+        }
+        return out;
     }
 
-    /** Rows grouped by series label (with columns, and with fraction unless {@code acrossFractions}). */
-    private static Map<String, List<Map<String, Object>>> bySeries(QueryRows data, boolean acrossFractions) {
-        Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
-        for (Map<String, Object> r : data.rows()) {
-            String name = text(r, "series") + " c=" + integer(r, "columns")
-                    + (acrossFractions ? "" : String.format(Locale.ROOT, " f=%.3g", num(r, "fraction")));
-            groups.computeIfAbsent(name, k -> new ArrayList<>()).add(r);
-        }
-        groups.values().forEach(l -> l.sort(Comparator.comparingDouble(r -> num(r, "fraction"))));
-        return groups;
+    /** Learning curves by series (one fraction and column count each), then those of {@code more}. */
+    private static List<Curve> epochCurves(QueryRows rows, QueryRows more) {
+        List<Curve> out = new ArrayList<>(Curve.bySeries(rows, "epoch", "valid_error_mean", null));
+        out.addAll(Curve.bySeries(more, "epoch", "valid_error_mean", null));
+        return out;
+    }
+
+    private static boolean reference(Map<String, Object> r) {
+        String m = method(r);
+        return m.equals(ErrorPlots.FULL) || m.equals(ErrorPlots.DOWNSIZED);
+    }
+
+    private static String method(Map<String, Object> r) {
+        return SeriesStyle.method(text(r, "series"));
+    }
+
+    private static String tag(double f) {
+        return String.format(Locale.ROOT, "%.3g", f);
     }
 }

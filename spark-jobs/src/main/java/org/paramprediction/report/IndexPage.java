@@ -10,7 +10,7 @@ final class IndexPage {
     static String render(String sweepId, String results, List<Figure> figures, String summaryMarkdown) {
         StringBuilder s = new StringBuilder();
         s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Sweep ")
-                .append(escape(sweepId)).append("</title>\n<style>body{font-family:sans-serif;max-width:1100px;"
+                .append(escape(sweepId)).append("</title>\n<style>body{font-family:sans-serif;max-width:1360px;"
                         + "margin:2em auto;padding:0 1em}figure{margin:2em 0}img{max-width:100%;border:1px solid #ddd}"
                         + "figcaption{color:#444}.skipped{color:#8a5a00}pre{background:#f6f6f6;padding:1em;"
                         + "overflow-x:auto}</style>\n</head>\n<body>\n");

@@ -12,7 +12,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The report of one sweep: runs the SQL of {@link ReportQuery} on Spark over the sweep's Parquet
  * output and writes PNG plots (XChart), {@code summary.md} and {@code index.html} into the output
- * directory. A plot whose data the sweep lacks (no Downsized, one column count, no kept weights,
+ * directory. Every chart keeps to the rules of {@link Panels} (at most {@value Panels#MAX_SERIES}
+ * series a panel, small multiples with shared axes beyond that, the legend outside the plot) and
+ * of {@link SeriesStyle} (one colour and marker per method, the same in every chart). A plot whose data the sweep lacks (no Downsized, one column count, no kept weights,
  * target never reached) is skipped with a note in {@code index.html}.
  *
  * @param targetValidError the validation error of the time-to-accuracy plots (1 - target accuracy)
@@ -38,7 +40,7 @@ public record Report(String sweepId, String results, Path out, double targetVali
         List<Figure> figures = new ArrayList<>();
         ErrorPlots plots = new ErrorPlots(errors, out);
         figures.addAll(plots.errorVsFraction());
-        figures.add(plots.columns());
+        figures.add(new ColumnGainPlot(out).draw(run(tables, ReportQuery.COLUMNS_GAIN)));
         figures.add(plots.budget());
         CurvePlots curves = new CurvePlots(out);
         figures.addAll(curves.learningCurves(run(tables, ReportQuery.LEARNING_CURVES)));

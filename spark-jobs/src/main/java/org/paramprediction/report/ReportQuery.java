@@ -16,6 +16,8 @@ import java.util.Locale;
 public enum ReportQuery {
     /** Test error per series, column count and fraction (OK trials): the main plot. */
     ERROR_BY_FRACTION,
+    /** More columns against the fewest, paired by repeat: the gain in test error, in points. */
+    COLUMNS_GAIN,
     /** The summary table, FAILED trials counted. */
     SUMMARY,
     /** Mean validation error per epoch of the final training. */

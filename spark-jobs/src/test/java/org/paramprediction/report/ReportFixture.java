@@ -100,7 +100,7 @@ public final class ReportFixture {
         return target;
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         try (java.util.stream.Stream<Path> files = Files.walk(root)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -94,6 +94,34 @@ class ReportSqlTest {
     }
 
     @Test
+    void columnsGainIsThePairedDifferenceInPointsOverRepeats() {
+        List<Map<String, Object>> rows = duck(ReportQuery.COLUMNS_GAIN, 0.5);
+        // 3 factored methods x 2 fractions, 2 columns against 1
+        assertEquals(3 * 2, rows.size(), rows.toString());
+        for (Map<String, Object> r : rows) {
+            assertEquals(1, num(r, "base_columns"), r.toString());
+            assertEquals(2, num(r, "columns"), r.toString());
+            assertEquals(2, num(r, "pairs"), r.toString());
+            List<Map<String, Object>> trials = ReportFixture.duckdb(ReportFixture.output(), ReportFixture.SWEEP,
+                    "SELECT repeat AS rep, columns, test_error FROM trials WHERE status = 'OK' AND method = '"
+                            + r.get("method") + "' AND fraction = " + num(r, "fraction") + " ORDER BY rep, columns");
+            double[] d = new double[2];
+            for (int rep = 0; rep < 2; rep++) {
+                final int k = rep;
+                double one = trials.stream().filter(t -> num(t, "rep") == k && num(t, "columns") == 1)
+                        .mapToDouble(t -> num(t, "test_error")).findFirst().orElseThrow();
+                double two = trials.stream().filter(t -> num(t, "rep") == k && num(t, "columns") == 2)
+                        .mapToDouble(t -> num(t, "test_error")).findFirst().orElseThrow();
+                d[rep] = 100 * (one - two);
+            }
+            double mean = (d[0] + d[1]) / 2;
+            double sd = Math.abs(d[0] - d[1]) / Math.sqrt(2);
+            assertEquals(mean, num(r, "gain_points_mean"), TOLERANCE, r.toString());
+            assertEquals(sd, num(r, "gain_points_sd"), TOLERANCE, r.toString());
+        }
+    }
+
+    @Test
     void summaryCountsEveryTrialOnce() {
         List<Map<String, Object>> rows = duck(ReportQuery.SUMMARY, 0.5);
         assertEquals(ReportFixture.TRIALS, rows.stream().mapToLong(r -> ((Number) r.get("trials")).longValue()).sum());
