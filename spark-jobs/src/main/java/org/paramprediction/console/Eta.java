@@ -40,8 +40,13 @@ public final class Eta {
             return left * meanSeconds / slots;
         }
 
+        /** {@code what}, singular for one item left ({@code 1 trial}; a word without a plural s stays). */
+        String noun() {
+            return left == 1 && what.endsWith("s") ? what.substring(0, what.length() - 1) : what;
+        }
+
         String basis() {
-            return String.format(Locale.ROOT, "%d %s x %.1f s mean", left, what, meanSeconds)
+            return String.format(Locale.ROOT, "%d %s x %.1f s mean", left, noun(), meanSeconds)
                     + (slots > 1 ? " / " + slots + " slots" : "");
         }
     }
@@ -61,7 +66,7 @@ public final class Eta {
                 seconds += p.seconds();
                 timed.add(p.basis());
             } else {
-                untimed.add(p.left() + " " + p.what());
+                untimed.add(p.left() + " " + p.noun());
             }
         }
         if (!anyLeft) {

@@ -56,7 +56,8 @@ final class ColumnConsole implements ColumnListener {
         double min = columns.stream().mapToDouble(ColumnOutcome::validError).min().orElse(Double.NaN);
         double max = columns.stream().mapToDouble(ColumnOutcome::validError).max().orElse(Double.NaN);
         long bytes = columns.stream().mapToLong(ColumnOutcome::payloadBytes).sum();
-        return String.format(Locale.ROOT, "  layer %d: %d columns trained as tasks in %.1f s, valid error %.4f to %.4f,"
-                + " %,d bytes back", columns.get(0).layer() + 1, columns.size(), seconds, min, max, bytes);
+        return String.format(Locale.ROOT, "  layer %d: %d column%s trained as tasks in %.1f s, valid error %.4f to %.4f,"
+                + " %,d bytes back", columns.get(0).layer() + 1, columns.size(), columns.size() == 1 ? "" : "s", seconds,
+                min, max, bytes);
     }
 }

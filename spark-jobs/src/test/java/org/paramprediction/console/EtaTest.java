@@ -23,6 +23,8 @@ class EtaTest {
         // 8 x 11.6 / 2 = 46.4 s
         assertEquals("ETA ~0:00:46 (8 trials x 11.6 s mean / 2 slots)",
                 Eta.describe(List.of(new Eta.Part("trials", 8, 11.6, 2))));
+        assertEquals("ETA ~0:00:06 (1 trial x 11.6 s mean / 2 slots)",
+                Eta.describe(List.of(new Eta.Part("trials", 1, 11.6, 2))), "one item: singular");
         // one slot: no "/ 1 slots"
         assertEquals("ETA ~0:02:00 (3 sections x 40.0 s mean)",
                 Eta.describe(List.of(new Eta.Part("sections", 3, 40.0, 1))));
