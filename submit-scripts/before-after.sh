@@ -23,10 +23,12 @@ measure() { # label sha [OPENBLAS_CORETYPE]
   [ -d "$dir" ] || { git worktree add --detach "$dir" "$sha" >/dev/null 2>&1
     (cd "$dir" && mvn -B -q -o -Dstyle.color=never package -DskipTests >/dev/null); }
   local cp="$dir/spark-jobs/target/spark-jobs-0.1.0-SNAPSHOT.jar:$SPARK_CP" out="$WORK/out-$label"
-  local extra=()
-  java "${JAVA17_SPARK_FLAGS[@]}" -cp "$cp" org.paramprediction.cli.Main bench --help 2>/dev/null \
-    | grep -q -- --gemm-kernels && extra=(--gemm-kernels none --sections gemm,kernels,training) \
+  local extra=() help
+  help=$(java "${JAVA17_SPARK_FLAGS[@]}" -cp "$cp" org.paramprediction.cli.Main bench --help 2>/dev/null || true)
+  grep -q -- --gemm-kernels <<<"$help" && extra=(--gemm-kernels none --sections gemm,kernels,training) \
     || extra=(--sections gemm,training)
+  # the "gemm: Nd4j.gemm ..." line read below is a section's detail: --verbose where the commit has it
+  grep -q -- --verbose <<<"$help" && extra+=(--verbose)
   env ${core:+OPENBLAS_CORETYPE=$core} OPENBLAS_VERBOSE=2 java -Xmx6g "${JAVA17_SPARK_FLAGS[@]}" -cp "$cp" \
     org.paramprediction.cli.Main bench "${extra[@]}" --epochs 4 --fractions 0.1 --columns 1 \
     --out "$out/bench" > "$WORK/$label-bench.log" 2>&1

@@ -15,6 +15,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -32,6 +33,9 @@ final class BenchCommand implements Callable<Integer>, WritesOutput {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Option(names = "--out", description = "Directory of bench.csv, bench.parquet and the child JVMs' logs "
             + "(default: ${DEFAULT-VALUE}; the last --out given wins).")
@@ -122,11 +126,10 @@ final class BenchCommand implements Callable<Integer>, WritesOutput {
             throw new CommandLine.ParameterException(spec.commandLine(), String.join("\n", problems));
         }
         // Reuse a session that is already running (a test's shared one) and leave it running.
-        SparkSession existing = SparkSession.getActiveSession().isDefined() ? SparkSession.getActiveSession().get()
-                : SparkSession.getDefaultSession().isDefined() ? SparkSession.getDefaultSession().get() : null;
+        SparkSession existing = Sessions.running();
         SparkSession spark = existing != null ? existing : Sessions.create("bench", master);
         try {
-            BenchRun.Outcome outcome = BenchRun.run(spark, plan, Main.class.getName(), System.out);
+            BenchRun.Outcome outcome = BenchRun.run(spark, plan, Main.class.getName(), main.console());
             return outcome.failed().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_SECTIONS_FAILED;
         } finally {
             if (existing == null) {

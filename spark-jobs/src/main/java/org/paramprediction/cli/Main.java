@@ -1,5 +1,6 @@
 package org.paramprediction.cli;
 
+import org.paramprediction.console.Console;
 import org.paramprediction.platform.BlasKernel;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -18,13 +19,25 @@ import picocli.CommandLine.ScopeType;
             CovarianceCommand.class, ReportCommand.class, CompareCommand.class, BenchCommand.class})
 public final class Main {
 
-    /** {@code --verbose} on any subcommand: Spark's and the libraries' INFO log back on the console. */
+    private boolean verbose;
+
+    /**
+     * {@code --verbose} on any subcommand: Spark's and the libraries' INFO log back on the console, and
+     * the commands' own detail (e.g. a line per round of a data-parallel trial).
+     */
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "Also print INFO logging (Spark's own log); by default only progress, WARN and ERROR.")
+            description = "Also print detail (a line per round, per column, per bench step) and INFO logging "
+                    + "(Spark's own log); by default only a start line, progress, a summary, WARN and ERROR.")
     void setVerbose(boolean verbose) {
+        this.verbose = verbose;
         if (verbose) {
             Configurator.setRootLevel(Level.INFO);
         }
+    }
+
+    /** The console of a subcommand: {@code System.out}, with detail when {@code --verbose} was given. */
+    Console console() {
+        return Console.system(verbose);
     }
 
     public static void main(String[] args) {

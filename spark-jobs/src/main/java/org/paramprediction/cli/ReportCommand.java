@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.paramprediction.console.Console;
+import org.paramprediction.console.Eta;
 import org.paramprediction.report.Figure;
 import org.paramprediction.report.Report;
 import org.paramprediction.report.SweepTables;
@@ -12,6 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code report --sweep ID --out DIR [--results DIR]}: plots, summary.md and index.html of a sweep's output. */
@@ -21,6 +24,9 @@ final class ReportCommand implements Callable<Integer>, WritesOutput {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Option(names = "--sweep", required = true, description = "Sweep id (the config's name).")
     String sweep;
@@ -52,12 +58,16 @@ final class ReportCommand implements Callable<Integer>, WritesOutput {
         }
         Report report = new Report(sweep, results == null ? "out/" + sweep : results, out, 1 - targetAccuracy);
         SweepTables.requireTables(report.results(), sweep, new Configuration());
+        Console console = main.console();
         SparkSession spark = Sessions.create("report " + sweep, master);
         try {
+            console.line("report of sweep %s: plots, summary.md and index.html from %s into %s", sweep,
+                    report.results(), out);
+            long start = System.nanoTime();
             List<Figure> figures = report.write(spark);
             long written = figures.stream().filter(Figure::written).count();
-            System.out.printf("report of sweep %s: %d plots, %d skipped; open %s%n", sweep, written,
-                    figures.size() - written, out.resolve("index.html"));
+            console.line("report of sweep %s: %d plots, %d skipped in %s; open %s", sweep, written,
+                    figures.size() - written, Eta.clock((System.nanoTime() - start) / 1e9), out.resolve("index.html"));
             return ExitCodes.OK;
         } finally {
             spark.stop();

@@ -25,6 +25,15 @@ final class Sessions {
         return SparkHadoopUtil.get().newConfiguration(new SparkConf());
     }
 
+    /**
+     * The session already running in this JVM (a test's shared one), or null: a command reuses it and
+     * leaves it running instead of creating its own and stopping it.
+     */
+    static SparkSession running() {
+        return SparkSession.getActiveSession().isDefined() ? SparkSession.getActiveSession().get()
+                : SparkSession.getDefaultSession().isDefined() ? SparkSession.getDefaultSession().get() : null;
+    }
+
     static SparkSession create(String appName, String master) {
         System.out.println(BlasCheck.logOnce().summary());
         SparkConf conf = new SparkConf();

@@ -8,6 +8,7 @@ import org.paramprediction.sweep.config.SweepSpec;
 import org.paramprediction.sweep.config.TrialSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code train-distributed CONFIG --out DIR}: train networks over the whole cluster, one at a time —
@@ -21,6 +22,9 @@ final class TrainDistributedCommand implements Callable<Integer>, WritesOutput {
 
     @Mixin
     SweepRunOptions run;
+
+    @ParentCommand
+    Main main;
 
     @Override
     public String outputRoot() {
@@ -36,6 +40,6 @@ final class TrainDistributedCommand implements Callable<Integer>, WritesOutput {
                         "must be data_parallel or columns for train-distributed (trial " + t.label() + ")", "null"));
             }
         }
-        return SweepCommand.execute(sweep, run);
+        return SweepCommand.execute(sweep, run, main.console());
     }
 }

@@ -1,15 +1,12 @@
 package org.paramprediction.sweep;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.paramprediction.columns.ColumnFineTune;
 import org.paramprediction.columns.ColumnHeadStart;
-import org.paramprediction.columns.ColumnOutcome;
+import org.paramprediction.console.Console;
 import org.paramprediction.data.DataSplits;
-import org.paramprediction.distributed.ColumnListener;
 import org.paramprediction.distributed.ColumnSplits;
 import org.paramprediction.distributed.ColumnTraining;
 import org.paramprediction.distributed.ColumnTrainingResult;
@@ -34,7 +31,7 @@ final class ColumnsTrial {
 
     private ColumnsTrial() {}
 
-    static TrialOutcome run(TrialSpec t, JavaSparkContext sc, SweepContext ctx, PrintStream console) {
+    static TrialOutcome run(TrialSpec t, JavaSparkContext sc, SweepContext ctx, Console console) {
         long start = System.currentTimeMillis();
         List<EpochMetrics> epochs = new ArrayList<>();
         DistributedSpec d = t.distributed();
@@ -45,23 +42,9 @@ final class ColumnsTrial {
                 : ColumnFineTune.outputLayer(d.finetuneEpochs())).withHead(ColumnHeadStart.COLUMN_AVERAGE);
         ColumnTrainingResult r = ColumnTraining.run(sc, new ColumnTrainingSpec(spec, t.training(), t.seed(), fineTune),
                 data, ColumnSplits.of(ref, ctx.hadoop()), DistributedTrial.covariances(t, sc, ctx, ref),
-                new ColumnListener() {
-                    @Override
-                    public void onColumn(ColumnOutcome o) {
-                        console.printf(Locale.ROOT, "  layer %d column %d: valid error %.4f after %d epochs (best %d),"
-                                        + " %,d bytes back, %.1f s%n", o.layer() + 1, o.column() + 1, o.validError(),
-                                o.epochsTrained(), o.bestEpoch(), o.payloadBytes(), o.seconds());
-                    }
-
-                    @Override
-                    public void onFineTuneEpoch(EpochMetrics m) {
-                        epochs.add(m);
-                        console.printf(Locale.ROOT, "  fine-tune epoch %d: valid error %.4f, test error %.4f%n",
-                                m.epoch(), m.validError(), m.testError());
-                    }
-                });
-        console.printf(Locale.ROOT, "  assembled: valid error %.4f -> %.4f after fine-tuning (%s), test %.4f -> %.4f;"
-                        + " %,d bytes collected, %,d broadcast%n", r.validErrorBefore(), r.validErrorAfter(),
+                new ColumnConsole(console, epochs, d.finetuneEpochs()));
+        console.line("  assembled: valid error %.4f -> %.4f after fine-tuning (%s), test %.4f -> %.4f;"
+                        + " %,d bytes collected, %,d broadcast", r.validErrorBefore(), r.validErrorAfter(),
                 r.fineTuneKept() ? "kept" : "not kept", r.testErrorBefore(), r.testErrorAfter(), r.bytesCollected(),
                 r.bytesBroadcast());
         int bestEpoch = r.fineTuneKept() ? bestEpoch(r.fineTuneEpochs()) : 0;

@@ -1,12 +1,11 @@
 package org.paramprediction.sweep;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.paramprediction.console.Console;
 import org.paramprediction.covariance.DatasetSupplier;
 import org.paramprediction.covariance.SparkCovarianceSource;
 import org.paramprediction.data.DataSplits;
@@ -38,13 +37,13 @@ import org.paramprediction.wire.Encoding;
  * as independent tasks ({@link ColumnsTrial}). Layer-1
  * covariances come from the sweep's store (computed by the distributed covariance job), those of
  * layer 2+ from a Spark job over the activations of the trained lower layers. Prints a line per
- * round; a failure becomes a FAILED outcome, like a single-task trial.
+ * epoch ({@link RoundConsole}); a failure becomes a FAILED outcome, like a single-task trial.
  */
 final class DistributedTrial {
 
     private DistributedTrial() {}
 
-    static TrialOutcome run(TrialSpec t, JavaSparkContext sc, SweepContext ctx, PrintStream console) {
+    static TrialOutcome run(TrialSpec t, JavaSparkContext sc, SweepContext ctx, Console console) {
         long start = System.currentTimeMillis();
         List<EpochMetrics> epochs = new ArrayList<>();
         List<RoundMetrics> rounds = new ArrayList<>();
@@ -58,7 +57,7 @@ final class DistributedTrial {
             ModelSpec spec = TrialExecutor.modelSpec(t, data.train());
             DataParallelSettings settings = new DataParallelSettings(d.partitions(), d.stepsPerRound(),
                     Encoding.parse(d.encoding()), "averaged".equals(d.momentum()), d.treeDepth(), d.learningRateScale());
-            RoundLog log = new RoundLog(rounds, console);
+            RoundConsole log = new RoundConsole(rounds, console, t.training());
             TrainingResult r = StagedTraining.run(spec, t.training(), data, covariances(t, sc, ctx, ref),
                     t.seed(), DataType.FLOAT, m -> {
                         epochs.add(m);
@@ -106,42 +105,5 @@ final class DistributedTrial {
                 o.seconds(), o.paramsTotal(), o.paramsDynamic(), o.fractionLearned(), o.deadUnits(),
                 o.excludedInputs(), o.recipes(), o.epochs(), o.machine(), o.startMillis(), o.endMillis(),
                 List.copyOf(rounds));
-    }
-
-    /**
-     * Collects rounds, prints one line each, and when an epoch ends sets its validation error on that
-     * epoch's last round (the trainer evaluates once per epoch; rounds are not evaluated twice).
-     */
-    private static final class RoundLog {
-        private final List<RoundMetrics> rounds;
-        private final PrintStream console;
-
-        RoundLog(List<RoundMetrics> rounds, PrintStream console) {
-            this.rounds = rounds;
-            this.console = console;
-        }
-
-        void round(RoundMetrics m) {
-            rounds.add(m);
-            console.printf(Locale.ROOT, "  round %4d  stage %d epoch %2d  loss %.4f  %d workers  down %s up %s"
-                            + " (%.1f%% of full averaging)  %.2f s%n", m.round(), m.stage(), m.epoch(), m.trainLoss(),
-                    m.workers(), mb(m.bytesDown()), mb(m.bytesUp()), 100 * m.ratioToFull(), m.seconds());
-        }
-
-        void epochEnded(EpochMetrics e) {
-            for (int i = rounds.size() - 1; i >= 0; i--) {
-                RoundMetrics r = rounds.get(i);
-                if (r.stage() == e.stage() && r.epoch() == e.epoch()) {
-                    rounds.set(i, r.withValidError(e.validError()));
-                    break;
-                }
-            }
-            console.printf(Locale.ROOT, "  epoch %d (stage %d): train loss %.4f, valid error %.4f, test error %.4f,"
-                    + " %.1f s%n", e.epoch(), e.stage(), e.trainLoss(), e.validError(), e.testError(), e.seconds());
-        }
-
-        private static String mb(long bytes) {
-            return String.format(Locale.ROOT, "%.2f MB", bytes / 1e6);
-        }
     }
 }

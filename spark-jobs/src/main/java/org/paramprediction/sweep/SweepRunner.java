@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.paramprediction.console.Console;
 import org.paramprediction.io.BadInputException;
 import org.paramprediction.io.HadoopConf;
 import org.paramprediction.io.Machine;
@@ -32,9 +33,14 @@ import org.paramprediction.sweep.config.TrialSpec;
 public final class SweepRunner {
 
     private final SparkSession spark;
-    private final PrintStream console;
+    private final Console console;
 
+    /** Progress lines only, to {@code console} (no detail, no live line). */
     public SweepRunner(SparkSession spark, PrintStream console) {
+        this(spark, Console.quiet(console));
+    }
+
+    public SweepRunner(SparkSession spark, Console console) {
         this.spark = spark;
         this.console = console;
     }
@@ -63,8 +69,10 @@ public final class SweepRunner {
             }
         }
         store.prepare(rerun);
-        Progress progress = new Progress(console, sweep.trials().size());
-        progress.started(sweep.trials().size() - toRun.size(), toRun.size());
+        List<TrialSpec> single = toRun.stream().filter(t -> t.distributed() == null).toList();
+        List<TrialSpec> cluster = toRun.stream().filter(t -> t.distributed() != null).toList();
+        Progress progress = new Progress(console, sweep.trials().size(), slots(sc));
+        progress.started(sweep.trials().size() - toRun.size(), single.size(), cluster.size());
         if (toRun.isEmpty()) {
             return new Result(sweep.trials().size(), sweep.trials().size(), 0, 0);
         }
@@ -82,15 +90,13 @@ public final class SweepRunner {
         String sha = inputs.datasetSha256(toRun.get(0).dataFormatEnum(), root);
         Provenance provenance = Provenance.of(spark.version(), root, sha);
         SweepContext ctx = new SweepContext(hadoop, out, sha, sweep.keepWeights());
-        List<TrialSpec> single = toRun.stream().filter(t -> t.distributed() == null).toList();
-        List<TrialSpec> cluster = toRun.stream().filter(t -> t.distributed() != null).toList();
         if (!single.isEmpty()) {
             runAll(sc, single, ctx, store, provenance, progress);
         }
         for (TrialSpec t : cluster) {
             // a distributed trial uses every task slot itself: one at a time, from the driver
             sc.setJobDescription("trial " + t.trialId() + " " + t.label());
-            console.println("trial " + t.label() + ": " + t.distributed());
+            progress.distributedStarting(t);
             TrialOutcome o = DistributedTrial.run(t, sc, ctx, console);
             store.append(List.of(o), provenance);
             progress.finished(o, 0);
