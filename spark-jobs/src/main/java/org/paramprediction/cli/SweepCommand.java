@@ -10,6 +10,7 @@ import org.paramprediction.sweep.SummaryTable;
 import org.paramprediction.sweep.SweepRunner;
 import org.paramprediction.sweep.config.SweepConfigLoader;
 import org.paramprediction.sweep.config.SweepSpec;
+import org.paramprediction.sweep.select.SelectionSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -48,7 +49,10 @@ final class SweepCommand implements Callable<Integer>, WritesOutput {
         SparkSession spark = Sessions.create("sweep " + sweep.name(), master);
         try {
             SweepRunner.Result r = new SweepRunner(spark, System.out).run(sweep, out, resume, retryFailed);
-            SummaryTable.print(spark, out + "/trials/sweep_id=" + sweep.name(), System.out);
+            SummaryTable.print(spark, out + "/trials/sweep_id=" + sweep.name(), System.out, sweep.select() != null);
+            if (sweep.select() != null) {
+                SelectionSummary.print(sweep.select(), r.choices(), System.out);
+            }
             RoundsSummary.print(spark, out, sweep.name(), System.out);
             System.out.printf("%nsweep %s: %d trials, %d skipped (already committed), %d run, %d failed; output in %s%n",
                     sweep.name(), r.total(), r.skipped(), r.ran(), r.failed(), out);

@@ -11,10 +11,13 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.paramprediction.results.TrialTable;
 
 /**
  * The end-of-sweep table: test error by method, fraction, columns and how the trial was trained
@@ -25,7 +28,19 @@ public final class SummaryTable {
     private SummaryTable() {}
 
     public static void print(SparkSession spark, String trialsDir, PrintStream out) {
-        List<Row> rows = spark.read().parquet(trialsDir)
+        print(spark, trialsDir, out, false);
+    }
+
+    /**
+     * With {@code selectedOnly} (a sweep with a {@code select} section), only the trials of the chosen
+     * values ({@code selected = true}); the candidates' phase-1 trials are in the selection summary.
+     */
+    public static void print(SparkSession spark, String trialsDir, PrintStream out, boolean selectedOnly) {
+        Dataset<Row> trials = spark.read().parquet(trialsDir);
+        if (selectedOnly && Arrays.asList(trials.columns()).contains(TrialTable.SELECTED)) {
+            trials = trials.filter(col(TrialTable.SELECTED).equalTo(true));
+        }
+        List<Row> rows = trials
                 .withColumn("trained", coalesce(concat(col("distributed_mode"), lit("/"), col("partitions")),
                         lit("single task")))
                 .groupBy("method", "fraction", "columns", "trained")
@@ -39,6 +54,9 @@ public final class SummaryTable {
                 .orderBy("method", "fraction", "columns", "trained")
                 .collectAsList();
         out.println();
+        if (selectedOnly) {
+            out.println("chosen values only (selected = true):");
+        }
         out.println("| method     | fraction | columns | trained         | trials | failed | test error (mean ± sd) | valid error | dynamic params | s/trial |");
         out.println("|------------|----------|---------|-----------------|--------|--------|------------------------|-------------|----------------|---------|");
         for (Row r : rows) {

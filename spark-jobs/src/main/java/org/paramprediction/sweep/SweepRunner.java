@@ -20,6 +20,7 @@ import org.paramprediction.results.ResultStore;
 import org.paramprediction.results.TrialOutcome;
 import org.paramprediction.sweep.config.SweepSpec;
 import org.paramprediction.sweep.config.TrialSpec;
+import org.paramprediction.sweep.select.Choice;
 
 /**
  * Runs a sweep on Spark: skips trials already committed (resume), precomputes the input covariances
@@ -27,7 +28,8 @@ import org.paramprediction.sweep.config.TrialSpec;
  * there are task slots, each on one BLAS thread), commits each finished trial to Parquet from the
  * driver before its console line (no Spark job, so no task slot: {@link ResultStore}), and compacts
  * the output at the end. Trials with a {@code distributed:} section run after those, one
- * at a time, each spread over the whole cluster ({@link DistributedTrial}).
+ * at a time, each spread over the whole cluster ({@link DistributedTrial}). A sweep with a {@code
+ * select} section runs in two phases ({@link SelectPhases}).
  */
 public final class SweepRunner {
 
@@ -39,11 +41,24 @@ public final class SweepRunner {
         this.console = console;
     }
 
-    /** What a run did. */
-    public record Result(int total, int skipped, int ran, int failed) {}
+    /**
+     * What a run did.
+     *
+     * @param total   trials the sweep runs (with {@code select}: phase 1 and the chosen values' phase 2)
+     * @param choices with {@code select}: the choice in every configuration, else empty
+     */
+    public record Result(int total, int skipped, int ran, int failed, List<Choice> choices) {
+
+        public Result {
+            choices = List.copyOf(choices);
+        }
+
+        public Result(int total, int skipped, int ran, int failed) {
+            this(total, skipped, ran, failed, List.of());
+        }
+    }
 
     public Result run(SweepSpec sweep, String out, boolean resume, boolean retryFailed) {
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         ResultStore store = new ResultStore(spark, out, sweep.name());
         Map<String, String> committed = store.committedStatus();
         if (!committed.isEmpty() && !resume && !retryFailed) {
@@ -51,9 +66,30 @@ public final class SweepRunner {
                     + " trials of sweep '" + sweep.name() + "'; pass --resume to continue it (or --retry-failed), "
                     + "or choose another output directory");
         }
-        List<TrialSpec> toRun = new ArrayList<>();
+        if (sweep.select() != null) {
+            return new SelectPhases(this, console).run(sweep, out, store, committed, retryFailed);
+        }
         Set<String> rerun = new HashSet<>();
-        for (TrialSpec t : sweep.trials()) {
+        List<TrialSpec> toRun = pending(sweep.trials(), committed, retryFailed, rerun);
+        store.prepare(rerun);
+        Progress progress = new Progress(console, sweep.trials().size());
+        progress.started(sweep.trials().size() - toRun.size(), toRun.size());
+        if (toRun.isEmpty()) {
+            return new Result(sweep.trials().size(), sweep.trials().size(), 0, 0);
+        }
+        execute(toRun, sweep, out, store, progress);
+        store.compact();
+        return new Result(sweep.trials().size(), sweep.trials().size() - toRun.size(), toRun.size(), progress.failed());
+    }
+
+    /**
+     * The trials of {@code trials} that are not committed, and with {@code retryFailed} those committed
+     * as FAILED (whose ids are added to {@code rerun}), in order.
+     */
+    static List<TrialSpec> pending(List<TrialSpec> trials, Map<String, String> committed, boolean retryFailed,
+            Set<String> rerun) {
+        List<TrialSpec> toRun = new ArrayList<>();
+        for (TrialSpec t : trials) {
             String status = committed.get(t.trialId());
             if (status == null) {
                 toRun.add(t);
@@ -62,12 +98,15 @@ public final class SweepRunner {
                 rerun.add(t.trialId());
             }
         }
-        store.prepare(rerun);
-        Progress progress = new Progress(console, sweep.trials().size());
-        progress.started(sweep.trials().size() - toRun.size(), toRun.size());
-        if (toRun.isEmpty()) {
-            return new Result(sweep.trials().size(), sweep.trials().size(), 0, 0);
-        }
+        return toRun;
+    }
+
+    /**
+     * Runs {@code toRun} (not empty) and commits each as it finishes: input covariances first, then the
+     * single-task trials side by side, then the distributed ones one at a time.
+     */
+    void execute(List<TrialSpec> toRun, SweepSpec sweep, String out, ResultStore store, Progress progress) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         HadoopConf hadoop = HadoopConf.of(sc.hadoopConfiguration());
         InputCovariances inputs = new InputCovariances(sc, hadoop, out);
         inputs.prepare(toRun);
@@ -95,8 +134,6 @@ public final class SweepRunner {
             store.append(List.of(o), provenance);
             progress.finished(o, 0);
         }
-        store.compact();
-        return new Result(sweep.trials().size(), sweep.trials().size() - toRun.size(), toRun.size(), progress.failed());
     }
 
     private void runAll(JavaSparkContext sc, List<TrialSpec> trials, SweepContext ctx, ResultStore store,
