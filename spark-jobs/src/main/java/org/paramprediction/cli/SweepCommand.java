@@ -11,6 +11,7 @@ import org.paramprediction.sweep.SummaryTable;
 import org.paramprediction.sweep.SweepRunner;
 import org.paramprediction.sweep.config.SweepConfigLoader;
 import org.paramprediction.sweep.config.SweepSpec;
+import org.paramprediction.sweep.select.SelectionSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -56,7 +57,10 @@ final class SweepCommand implements Callable<Integer>, WritesOutput {
         try {
             SweepRunner.Result r = new SweepRunner(spark, console).run(sweep, out, resume, retryFailed);
             SummaryTable.print(spark.sparkContext().hadoopConfiguration(), out + "/trials/sweep_id=" + sweep.name(),
-                    console.stream());
+                    console.stream(), sweep.select() != null);
+            if (sweep.select() != null) {
+                SelectionSummary.print(sweep.select(), r.choices(), console.stream());
+            }
             RoundsSummary.print(spark, out, sweep.name(), console.stream());
             console.line("%nsweep %s: %d trials, %d skipped (already committed), %d run, %d failed; output in %s",
                     sweep.name(), r.total(), r.skipped(), r.ran(), r.failed(), out);

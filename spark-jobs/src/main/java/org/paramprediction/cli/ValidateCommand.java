@@ -7,6 +7,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.paramprediction.sweep.DatasetPreflight;
 import org.paramprediction.sweep.config.SweepConfigLoader;
 import org.paramprediction.sweep.config.SweepSpec;
+import org.paramprediction.sweep.select.SelectionPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -23,8 +24,18 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path p : configs) {
             SweepSpec s = SweepConfigLoader.load(p);
             DatasetPreflight.check(s, new Configuration());
-            System.out.printf("%s: sweep '%s', %d trials%n", p, s.name(), s.trials().size());
+            System.out.printf("%s: sweep '%s', %d trials%s%n", p, s.name(), s.trials().size(), selectNote(s));
         }
         return ExitCodes.OK;
+    }
+
+    /** For a select sweep: how many trials each phase runs (phase 2 at most: the chosen values' repeats). */
+    private static String selectNote(SweepSpec s) {
+        if (s.select() == null) {
+            return "";
+        }
+        int phase1 = new SelectionPlan(s.select()).phase1().size();
+        int phase2 = s.select().groups().size() * (s.select().repeats() - 1);
+        return String.format(" (select: %d in phase 1, at most %d in phase 2)", phase1, phase2);
     }
 }

@@ -42,6 +42,11 @@ import org.slf4j.LoggerFactory;
  * files they read. A crash in between leaves duplicates of identical rows, never a loss; the next
  * run removes them, and a reader that keeps the latest row per {@code trial_id} sees the same trials
  * at every moment.
+ *
+ * <p>A sweep with a {@code select} section also has {@code <out>/selections/sweep_id=<id>/} (one row
+ * per configuration and candidate, {@link SelectionTable}), rewritten whenever the choice is made,
+ * and sets the trials' {@code selected} column: rows committed after {@link #select} carry it, and
+ * the next {@link #prepare} or {@link #compact} rewrites the rows committed before it.
  */
 public final class ResultStore {
 
@@ -55,6 +60,8 @@ public final class ResultStore {
     private final FileSystem fs;
     private final Configuration conf;
     private final WeightStore weights;
+    private final Path selectionsDir;
+    private Map<String, Boolean> selection = Map.of();
 
     public ResultStore(SparkSession spark, String out, String sweepId) {
         this.sweepId = sweepId;
@@ -62,6 +69,7 @@ public final class ResultStore {
         this.epochsDir = new Path(out, "epochs/sweep_id=" + sweepId);
         this.roundsDir = new Path(out, "rounds/sweep_id=" + sweepId);
         this.staging = new Path(out, "_staging/" + sweepId);
+        this.selectionsDir = new Path(out, "selections/sweep_id=" + sweepId);
         // Standard Parquet timestamps (not Spark's legacy INT96) also for the weight compaction's Spark write.
         spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
         this.conf = spark.sparkContext().hadoopConfiguration();
@@ -89,8 +97,33 @@ public final class ResultStore {
     }
 
     /**
+     * The latest committed row of every trial, with {@link TrialTable#SCHEMA}'s columns (a column that
+     * an older schema version lacks, such as {@code selected}, reads as null).
+     */
+    public List<Row> committedRows() {
+        return latestTrialRows(read(dataFiles(trialsDir), TrialTable.SCHEMA), Set.of());
+    }
+
+    /**
+     * The choice of a {@code select} sweep, trial id -> selected: rows committed from now on carry it,
+     * and the next {@link #prepare} or {@link #compact} writes it into the rows already committed.
+     */
+    public void select(Map<String, Boolean> selected) {
+        this.selection = Map.copyOf(selected);
+    }
+
+    /** Replaces the {@code selections} table by {@code rows} ({@link SelectionTable#SCHEMA}). */
+    public void writeSelections(List<Row> rows) {
+        deleteInProgress(selectionsDir);
+        List<FileStatus> old = dataFiles(selectionsDir);
+        writeFile(selectionsDir, "selections", rows, SelectionTable.SCHEMA);
+        delete(old);
+    }
+
+    /**
      * Rewrites each table of the sweep as one file: one row per committed trial, none for {@code
-     * rerun}, no rows of uncommitted trials, no duplicates; then deletes the files it read.
+     * rerun}, no rows of uncommitted trials, no duplicates, {@code selected} as last {@link #select}ed;
+     * then deletes the files it read.
      */
     public void prepare(Set<String> rerun) {
         for (Path dir : List.of(trialsDir, epochsDir, roundsDir, weights.dir())) {
@@ -102,7 +135,8 @@ public final class ResultStore {
         List<Row> trials = latestTrialRows(all, rerun);
         Set<String> kept = new HashSet<>();
         trials.forEach(r -> kept.add(r.getAs("trial_id")));
-        replace(trialsDir, trialFiles, all.size(), trials, TrialTable.SCHEMA);
+        boolean reselected = applySelection(trials);
+        replace(trialsDir, trialFiles, reselected ? -1 : all.size(), trials, TrialTable.SCHEMA);
 
         List<FileStatus> epochFiles = dataFiles(epochsDir);
         List<Row> allEpochs = read(epochFiles, EpochTable.SCHEMA);
@@ -134,7 +168,7 @@ public final class ResultStore {
         for (TrialOutcome o : outcomes) {
             epochs.addAll(EpochTable.rows(o));
             rounds.addAll(RoundTable.rows(o));
-            trials.add(TrialTable.row(o, provenance));
+            trials.add(TrialTable.row(o, provenance, selection.get(o.spec().trialId())));
         }
         writeFile(epochsDir, "trial", epochs, EpochTable.SCHEMA);
         writeFile(roundsDir, "trial", rounds, RoundTable.SCHEMA);
@@ -142,6 +176,26 @@ public final class ResultStore {
         writeFile(trialsDir, "trial", trials, TrialTable.SCHEMA);
         LOG.info("committed {} trial(s) in {} ms", outcomes.size(),
                 String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
+    }
+
+    /** Sets {@code selected} in the rows of {@link #select}ed trials; true if any row changed. */
+    private boolean applySelection(List<Row> trials) {
+        int at = TrialTable.SCHEMA.fieldIndex(TrialTable.SELECTED);
+        boolean changed = false;
+        for (int i = 0; i < trials.size(); i++) {
+            Row r = trials.get(i);
+            Boolean want = selection.get(r.<String>getAs("trial_id"));
+            if (want != null && !want.equals(r.get(at))) {
+                Object[] values = new Object[r.size()];
+                for (int k = 0; k < values.length; k++) {
+                    values[k] = r.get(k);
+                }
+                values[at] = want;
+                trials.set(i, new GenericRowWithSchema(values, TrialTable.SCHEMA));
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     /** Writes the rows (without the partition column) as one new file of {@code dir}, if there are any. */

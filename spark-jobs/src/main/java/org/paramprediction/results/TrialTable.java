@@ -30,8 +30,16 @@ public final class TrialTable {
     /** Bumped on any change of columns; additions are nullable. */
     public static final int SCHEMA_VERSION = 5;
 
-    /** A finished trial with the sweep-wide provenance. */
-    public record Source(TrialOutcome outcome, Provenance provenance) {
+    /** The column that says whether a select sweep chose the trial's value (null: no choice, or not yet). */
+    public static final String SELECTED = "selected";
+
+    /**
+     * A finished trial with the sweep-wide provenance.
+     *
+     * @param selected whether a {@code select} section chose the trial's value; null when the sweep has
+     *                 none or the choice is not made yet
+     */
+    public record Source(TrialOutcome outcome, Provenance provenance, Boolean selected) {
         TrialSpec spec() {
             return outcome.spec();
         }
@@ -57,6 +65,7 @@ public final class TrialTable {
             new Column<>("columns", IntegerType, false, s -> s.spec().columns()),
             new Column<>("seed", LongType, false, s -> s.spec().seed()),
             new Column<>("repeat", IntegerType, false, s -> s.spec().repeat()),
+            new Column<>(SELECTED, BooleanType, true, Source::selected),
             new Column<>("n_params_total", LongType, false, s -> s.outcome().paramsTotal()),
             new Column<>("n_params_dynamic", LongType, false, s -> s.outcome().paramsDynamic()),
             new Column<>("best_epoch", IntegerType, false, s -> s.outcome().bestEpoch()),
@@ -137,8 +146,8 @@ public final class TrialTable {
 
     private TrialTable() {}
 
-    public static Row row(TrialOutcome outcome, Provenance provenance) {
-        return Column.row(COLUMNS, new Source(outcome, provenance));
+    public static Row row(TrialOutcome outcome, Provenance provenance, Boolean selected) {
+        return Column.row(COLUMNS, new Source(outcome, provenance, selected));
     }
 
     /**

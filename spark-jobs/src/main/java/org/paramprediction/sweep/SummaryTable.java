@@ -11,6 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.paramprediction.results.ResultStore;
 import org.paramprediction.results.TrialOutcome;
+import org.paramprediction.results.TrialTable;
 
 /**
  * The end-of-sweep table: test error by method, fraction, columns and how the trial was trained
@@ -30,12 +31,26 @@ public final class SummaryTable {
     }
 
     public static void print(Configuration conf, String trialsDir, PrintStream out) {
+        print(conf, trialsDir, out, false);
+    }
+
+    /**
+     * With {@code selectedOnly} (a sweep with a {@code select} section), only the trials of the chosen
+     * values ({@code selected = true}); the candidates' phase-1 trials are in the selection summary.
+     */
+    public static void print(Configuration conf, String trialsDir, PrintStream out, boolean selectedOnly) {
         Map<Group, List<Row>> groups = new TreeMap<>(Group.ORDER);
         for (Row r : ResultStore.committedTrials(conf, trialsDir)) {
+            if (selectedOnly && !Boolean.TRUE.equals(r.getAs(TrialTable.SELECTED))) {
+                continue;
+            }
             groups.computeIfAbsent(new Group(r.getAs("method"), r.<Double>getAs("fraction"), r.<Integer>getAs("columns"),
                     trained(r)), g -> new ArrayList<>()).add(r);
         }
         out.println();
+        if (selectedOnly) {
+            out.println("chosen values only (selected = true):");
+        }
         out.println("| method     | fraction | columns | trained         | trials | failed | test error (mean ± sd) | valid error | dynamic params | s/trial |");
         out.println("|------------|----------|---------|-----------------|--------|--------|------------------------|-------------|----------------|---------|");
         for (Map.Entry<Group, List<Row>> e : groups.entrySet()) {

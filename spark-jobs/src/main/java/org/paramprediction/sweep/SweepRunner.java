@@ -21,6 +21,7 @@ import org.paramprediction.results.ResultStore;
 import org.paramprediction.results.TrialOutcome;
 import org.paramprediction.sweep.config.SweepSpec;
 import org.paramprediction.sweep.config.TrialSpec;
+import org.paramprediction.sweep.select.Choice;
 
 /**
  * Runs a sweep on Spark: skips trials already committed (resume), precomputes the input covariances
@@ -28,7 +29,8 @@ import org.paramprediction.sweep.config.TrialSpec;
  * there are task slots, each on one BLAS thread), commits each finished trial to Parquet from the
  * driver before its console line (no Spark job, so no task slot: {@link ResultStore}), and compacts
  * the output at the end. Trials with a {@code distributed:} section run after those, one
- * at a time, each spread over the whole cluster ({@link DistributedTrial}).
+ * at a time, each spread over the whole cluster ({@link DistributedTrial}). A sweep with a {@code
+ * select} section runs in two phases ({@link SelectPhases}).
  */
 public final class SweepRunner {
 
@@ -45,11 +47,24 @@ public final class SweepRunner {
         this.console = console;
     }
 
-    /** What a run did. */
-    public record Result(int total, int skipped, int ran, int failed) {}
+    /**
+     * What a run did.
+     *
+     * @param total   trials the sweep runs (with {@code select}: phase 1 and the chosen values' phase 2)
+     * @param choices with {@code select}: the choice in every configuration, else empty
+     */
+    public record Result(int total, int skipped, int ran, int failed, List<Choice> choices) {
+
+        public Result {
+            choices = List.copyOf(choices);
+        }
+
+        public Result(int total, int skipped, int ran, int failed) {
+            this(total, skipped, ran, failed, List.of());
+        }
+    }
 
     public Result run(SweepSpec sweep, String out, boolean resume, boolean retryFailed) {
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         ResultStore store = new ResultStore(spark, out, sweep.name());
         Map<String, String> committed = store.committedStatus();
         if (!committed.isEmpty() && !resume && !retryFailed) {
@@ -57,9 +72,37 @@ public final class SweepRunner {
                     + " trials of sweep '" + sweep.name() + "'; pass --resume to continue it (or --retry-failed), "
                     + "or choose another output directory");
         }
-        List<TrialSpec> toRun = new ArrayList<>();
+        if (sweep.select() != null) {
+            return new SelectPhases(this, console).run(sweep, out, store, committed, retryFailed);
+        }
         Set<String> rerun = new HashSet<>();
-        for (TrialSpec t : sweep.trials()) {
+        List<TrialSpec> toRun = pending(sweep.trials(), committed, retryFailed, rerun);
+        store.prepare(rerun);
+        Progress progress = progress(sweep.trials().size(), sweep.trials().size() - toRun.size(), toRun);
+        if (toRun.isEmpty()) {
+            return new Result(sweep.trials().size(), sweep.trials().size(), 0, 0);
+        }
+        execute(toRun, sweep, out, store, progress);
+        store.compact();
+        return new Result(sweep.trials().size(), sweep.trials().size() - toRun.size(), toRun.size(), progress.failed());
+    }
+
+    /** A progress printer for {@code total} trials, its start line printed: {@code toRun} left, the rest done. */
+    Progress progress(int total, int alreadyDone, List<TrialSpec> toRun) {
+        Progress progress = new Progress(console, total, slots(JavaSparkContext.fromSparkContext(spark.sparkContext())));
+        long cluster = toRun.stream().filter(t -> t.distributed() != null).count();
+        progress.started(alreadyDone, toRun.size() - (int) cluster, (int) cluster);
+        return progress;
+    }
+
+    /**
+     * The trials of {@code trials} that are not committed, and with {@code retryFailed} those committed
+     * as FAILED (whose ids are added to {@code rerun}), in order.
+     */
+    static List<TrialSpec> pending(List<TrialSpec> trials, Map<String, String> committed, boolean retryFailed,
+            Set<String> rerun) {
+        List<TrialSpec> toRun = new ArrayList<>();
+        for (TrialSpec t : trials) {
             String status = committed.get(t.trialId());
             if (status == null) {
                 toRun.add(t);
@@ -68,14 +111,15 @@ public final class SweepRunner {
                 rerun.add(t.trialId());
             }
         }
-        store.prepare(rerun);
-        List<TrialSpec> single = toRun.stream().filter(t -> t.distributed() == null).toList();
-        List<TrialSpec> cluster = toRun.stream().filter(t -> t.distributed() != null).toList();
-        Progress progress = new Progress(console, sweep.trials().size(), slots(sc));
-        progress.started(sweep.trials().size() - toRun.size(), single.size(), cluster.size());
-        if (toRun.isEmpty()) {
-            return new Result(sweep.trials().size(), sweep.trials().size(), 0, 0);
-        }
+        return toRun;
+    }
+
+    /**
+     * Runs {@code toRun} (not empty) and commits each as it finishes: input covariances first, then the
+     * single-task trials side by side, then the distributed ones one at a time.
+     */
+    void execute(List<TrialSpec> toRun, SweepSpec sweep, String out, ResultStore store, Progress progress) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         HadoopConf hadoop = HadoopConf.of(sc.hadoopConfiguration());
         InputCovariances inputs = new InputCovariances(sc, hadoop, out);
         inputs.prepare(toRun);
@@ -90,6 +134,8 @@ public final class SweepRunner {
         String sha = inputs.datasetSha256(toRun.get(0).dataFormatEnum(), root);
         Provenance provenance = Provenance.of(spark.version(), root, sha);
         SweepContext ctx = new SweepContext(hadoop, out, sha, sweep.keepWeights());
+        List<TrialSpec> single = toRun.stream().filter(t -> t.distributed() == null).toList();
+        List<TrialSpec> cluster = toRun.stream().filter(t -> t.distributed() != null).toList();
         if (!single.isEmpty()) {
             runAll(sc, single, ctx, store, provenance, progress);
         }
@@ -101,8 +147,6 @@ public final class SweepRunner {
             store.append(List.of(o), provenance);
             progress.finished(o, 0);
         }
-        store.compact();
-        return new Result(sweep.trials().size(), sweep.trials().size() - toRun.size(), toRun.size(), progress.failed());
     }
 
     private void runAll(JavaSparkContext sc, List<TrialSpec> trials, SweepContext ctx, ResultStore store,

@@ -22,17 +22,18 @@ import org.paramprediction.sweep.config.TrialSpec;
 class ShippedConfigsTest {
 
     /** The trial counts stated in the configs' header comments. */
-    private static final Map<String, Integer> DOCUMENTED_TRIALS = Map.of(
-            "quickstart.yaml", 10,
-            "convnet-full.yaml", 1,
-            "paper-convnet-small.yaml", 63,
-            "paper-convnet-small-channelwise.yaml", 24,
-            "paper-convnet.yaml", 201,
-            "example-full-reference.yaml", 12,
-            "paper-mlp.yaml", 759,
-            "paper-mlp-small.yaml", 423,
-            "permuted.yaml", 78,
-            "soak.yaml", 2000);
+    private static final Map<String, Integer> DOCUMENTED_TRIALS = Map.ofEntries(
+            Map.entry("quickstart.yaml", 10),
+            Map.entry("convnet-full.yaml", 1),
+            Map.entry("paper-convnet-small.yaml", 63),
+            Map.entry("paper-convnet-small-channelwise.yaml", 24),
+            Map.entry("paper-convnet.yaml", 201),
+            Map.entry("example-full-reference.yaml", 12),
+            Map.entry("paper-mlp.yaml", 759),
+            Map.entry("paper-mlp-small.yaml", 423),
+            Map.entry("permuted.yaml", 78),
+            Map.entry("soak.yaml", 2000),
+            Map.entry("select-demo.yaml", 27)); // a select sweep: every grid point x repeat; it runs 15
 
     private static Path sweeps() {
         Path p = Path.of("..", "conf", "sweeps");
@@ -67,6 +68,7 @@ class ShippedConfigsTest {
             assertTrue(printed.contains(p + ": sweep '" + name.replace(".yaml", "") + "', "
                     + DOCUMENTED_TRIALS.get(name) + " trials"), printed);
         }
+        assertTrue(printed.contains("'select-demo', 27 trials (select: 9 in phase 1, at most 6 in phase 2)"), printed);
     }
 
     @Test

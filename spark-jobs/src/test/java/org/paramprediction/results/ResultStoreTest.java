@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paramprediction.SharedSpark;
@@ -50,6 +52,35 @@ class ResultStoreTest {
         try (Stream<Path> files = Files.list(trials)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".inprogress")));
         }
+    }
+
+    @Test
+    void olderCommittedRowsReadSelectedAsNullAndASelectionIsWrittenIntoThem() throws IOException {
+        String sweep = "paper-convnet-small";
+        Path committed = Path.of("../docs/results/paper-convnet/trials/sweep_id=" + sweep);
+        Path out = tmp.resolve("old");
+        Path trials = Files.createDirectories(out.resolve("trials/sweep_id=" + sweep));
+        for (Path f : dataFiles(committed)) {
+            Files.copy(f, trials.resolve(f.getFileName()));
+        }
+        ResultStore store = new ResultStore(SharedSpark.session(), out.toString(), sweep);
+        List<Row> rows = store.committedRows();
+        assertTrue(rows.size() > 1);
+        for (Row r : rows) {
+            assertTrue(r.<Integer>getAs("schema_version") < 5, "written before the selected column");
+            assertTrue(r.isNullAt(r.fieldIndex(TrialTable.SELECTED)), "a missing column reads as null");
+        }
+
+        String first = rows.get(0).getAs("trial_id");
+        store.select(Map.of(first, true));
+        store.compact();
+        List<Row> after = new ResultStore(SharedSpark.session(), out.toString(), sweep).committedRows();
+        assertEquals(rows.size(), after.size());
+        for (Row r : after) {
+            Object selected = r.getAs(TrialTable.SELECTED);
+            assertEquals(first.equals(r.getAs("trial_id")) ? Boolean.TRUE : null, selected, r.<String>getAs("trial_id"));
+        }
+        assertEquals(1, ParquetQueries.count(out, "SELECT count(*) FROM {trials} WHERE selected"));
     }
 
     private static List<Path> dataFiles(Path dir) throws IOException {

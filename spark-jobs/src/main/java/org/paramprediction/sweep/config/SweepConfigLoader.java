@@ -67,13 +67,17 @@ public final class SweepConfigLoader {
         if (draft == null) {
             errors.throwIfAny();
         }
-        List<TrialSpec> trials = new SweepExpander(draft, errors).expand();
+        SweepExpander expander = new SweepExpander(draft, errors);
+        List<TrialSpec> trials = expander.expand();
         errors.throwIfAny();
+        SelectSection s = draft.select();
+        SweepSelect select = s == null ? null
+                : new SweepSelect(s.paths(), s.metric(), s.repeats(), expander.selectGroups());
         return new SweepSpec(draft.name(), fileName, draft.repeats(),
                 distinct(draft.values(SweepField.METHOD), Method.class),
                 distinct(draft.values(SweepField.FRACTION), Double.class),
                 distinct(draft.values(SweepField.COLUMNS), Integer.class), draft.gridKeys(), trials,
-                reader.output().keepWeights());
+                reader.output().keepWeights(), select);
     }
 
     private static <T> List<T> distinct(List<Object> values, Class<T> type) {

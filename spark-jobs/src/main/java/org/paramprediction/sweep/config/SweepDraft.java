@@ -11,8 +11,10 @@ import java.util.Map;
  *
  * @param base  every field's single value (for an axis field: the scalar it overrides, if any)
  * @param axes  the fields that take several values, in expansion order (last one fastest)
+ * @param select the {@code select} section, or null (then {@code repeats} is the top-level one)
  */
-record SweepDraft(String name, int repeats, Map<SweepField, Setting> base, List<Axis> axes, List<String> gridKeys) {
+record SweepDraft(String name, int repeats, Map<SweepField, Setting> base, List<Axis> axes, List<String> gridKeys,
+        SelectSection select) {
 
     SweepDraft {
         base = Map.copyOf(base);

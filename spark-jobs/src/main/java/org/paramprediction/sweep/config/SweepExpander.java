@@ -34,6 +34,7 @@ final class SweepExpander {
 
     private final SweepDraft draft;
     private final ErrorCollector errors;
+    private List<SelectGroup> selectGroups = List.of();
 
     SweepExpander(SweepDraft draft, ErrorCollector errors) {
         this.draft = draft;
@@ -55,17 +56,32 @@ final class SweepExpander {
             return List.of();
         }
         Map<String, TrialSpec> trials = new LinkedHashMap<>();
+        // grouped only when the file is valid so far (over keys found among the axes)
+        SelectGrouping grouping = draft.select() == null || !errors.isEmpty() ? null
+                : new SelectGrouping(axes, draft.select().fields());
         int[] index = new int[axes.size()];
         do {
             Map<SweepField, Setting> v = new EnumMap<>(draft.base());
             for (int i = 0; i < index.length; i++) {
                 v.put(axes.get(i).field(), axes.get(i).values().get(index[i]));
             }
-            for (TrialSpec t : trials(v)) {
+            List<TrialSpec> point = trials(v);
+            for (TrialSpec t : point) {
                 trials.putIfAbsent(t.trialId(), t);
             }
+            if (grouping != null && !point.isEmpty()) {
+                grouping.add(index, v, point);
+            }
         } while (advance(index, axes));
+        if (grouping != null && errors.isEmpty()) { // a grid point that failed its checks left a gap
+            selectGroups = grouping.groups();
+        }
         return List.copyOf(trials.values());
+    }
+
+    /** The configurations of a sweep with a {@code select} section, after {@link #expand} (empty otherwise). */
+    List<SelectGroup> selectGroups() {
+        return selectGroups;
     }
 
     private static boolean advance(int[] index, List<Axis> axes) {

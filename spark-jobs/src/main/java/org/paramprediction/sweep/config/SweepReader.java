@@ -22,7 +22,7 @@ final class SweepReader {
     private static final List<String> SECTIONS = List.of("dataset", "model", "dictionary", "training",
             "distributed");
     private static final List<String> TOP_KEYS = List.of("name", "dataset", "model", "dictionary", "training", "distributed",
-            "method", "fraction", "columns", "grid", "repeats", SweepOutput.SECTION);
+            "method", "fraction", "columns", "grid", "repeats", SweepOutput.SECTION, SelectSection.SECTION);
     private static final List<SweepField> TOP_FIELDS = List.of(SweepField.METHOD, SweepField.FRACTION,
             SweepField.COLUMNS);
 
@@ -49,7 +49,10 @@ final class SweepReader {
             return null;
         }
         Object name = required(top, "name", ValueType.STRING, Rule.matches(NAME_PATTERN));
-        Object repeats = required(top, "repeats", ValueType.INT, Rule.atLeast(1));
+        NodeTuple selectTuple = top.get(SelectSection.SECTION);
+        SelectSection select = selectTuple == null ? null : SelectSection.read(tree, reader, errors, selectTuple);
+        Object repeats = select == null ? required(top, "repeats", ValueType.INT, Rule.atLeast(1))
+                : selectRepeats(top.get("repeats"), select);
         for (String section : SECTIONS) {
             readSection(section, top.get(section));
         }
@@ -59,9 +62,23 @@ final class SweepReader {
         readGrid(top.get("grid"));
         output = SweepOutput.read(tree, reader, top.get(SweepOutput.SECTION));
         untieLengthScale();
+        List<Axis> axes = axes();
+        if (select != null) {
+            select.checkOver(axes, errors);
+        }
         tree.reportRemainingTags();
         return new SweepDraft(name instanceof String s ? s : "invalid-name",
-                repeats instanceof Integer r ? r : 1, base, axes(), grid.keySet().stream().map(SweepField::path).toList());
+                repeats instanceof Integer r ? r : 1, base, axes, grid.keySet().stream().map(SweepField::path).toList(),
+                select);
+    }
+
+    /** {@code select.repeats}, after reporting a top-level {@code repeats} given as well. */
+    private Object selectRepeats(NodeTuple topRepeats, SelectSection select) {
+        if (topRepeats != null) {
+            errors.add(topRepeats.getKeyNode(), "repeats", "must not be given with select (select.repeats replaces "
+                    + "it: the chosen value runs select.repeats seeds)", YamlTree.show(topRepeats.getValueNode()));
+        }
+        return select.repeats();
     }
 
     /** The {@code output} section as read by {@link #read} (defaults when absent or invalid). */

@@ -19,9 +19,14 @@ import java.util.Set;
  * @param trials    every trial, with distinct trial ids
  * @param keepWeights {@code output.keep_weights}: trials also write their learned parameters to the
  *                  {@code weights} table (not part of any trial's identity)
+ * @param select    the {@code select} section (tune, then repeat), or null: then every trial runs.
+ *                  With it, {@code trials} still lists every grid point x repeat (what a plain sweep
+ *                  with {@code select.repeats} would run); the runner runs repeat 0 of each and the
+ *                  chosen values' other repeats
  */
 public record SweepSpec(String name, String file, int repeats, List<Method> methods, List<Double> fractions,
-        List<Integer> columns, List<String> gridKeys, List<TrialSpec> trials, boolean keepWeights)
+        List<Integer> columns, List<String> gridKeys, List<TrialSpec> trials, boolean keepWeights,
+        SweepSelect select)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -30,6 +35,12 @@ public record SweepSpec(String name, String file, int repeats, List<Method> meth
     public SweepSpec(String name, String file, int repeats, List<Method> methods, List<Double> fractions,
             List<Integer> columns, List<String> gridKeys, List<TrialSpec> trials) {
         this(name, file, repeats, methods, fractions, columns, gridKeys, trials, false);
+    }
+
+    /** A sweep without a {@code select} section. */
+    public SweepSpec(String name, String file, int repeats, List<Method> methods, List<Double> fractions,
+            List<Integer> columns, List<String> gridKeys, List<TrialSpec> trials, boolean keepWeights) {
+        this(name, file, repeats, methods, fractions, columns, gridKeys, trials, keepWeights, null);
     }
 
     public SweepSpec {

@@ -1,0 +1,80 @@
+package org.paramprediction.sweep.config;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.paramprediction.sweep.config.SweepDraft.Axis;
+import org.paramprediction.sweep.config.SweepDraft.Setting;
+
+/**
+ * Sorts the trials of a sweep with a {@code select} section into configurations: the grid points
+ * that differ only in the over keys (and the repeat) form one {@link SelectGroup}, whose candidates
+ * are their distinct trials in expansion order (file order of the values, the order that breaks
+ * ties). Trials are normalised before they are grouped, so a setting a method ignores gives one
+ * candidate (Full over fractions), and configurations that normalise to the same candidates are
+ * kept once.
+ */
+final class SelectGrouping {
+
+    private final List<Axis> axes;
+    private final Set<SweepField> over;
+    private final Map<List<Integer>, String> labels = new LinkedHashMap<>();
+    private final Map<List<Integer>, Map<String, SelectCandidate>> candidates = new LinkedHashMap<>();
+
+    SelectGrouping(List<Axis> axes, List<SweepField> over) {
+        this.axes = List.copyOf(axes);
+        this.over = Set.copyOf(over);
+    }
+
+    /** The trials (one per repeat) of the grid point at {@code index}, whose settings are {@code v}. */
+    void add(int[] index, Map<SweepField, Setting> v, List<TrialSpec> trials) {
+        List<Integer> key = new ArrayList<>();
+        for (int i = 0; i < index.length; i++) {
+            key.add(over.contains(axes.get(i).field()) ? -1 : index[i]);
+        }
+        TrialSpec first = trials.get(0);
+        labels.computeIfAbsent(key, k -> label(v, first, false));
+        candidates.computeIfAbsent(key, k -> new LinkedHashMap<>())
+                .putIfAbsent(first.trialId(), new SelectCandidate(label(v, first, true), trials));
+    }
+
+    /** The configurations in expansion order, each once. */
+    List<SelectGroup> groups() {
+        List<SelectGroup> out = new ArrayList<>();
+        Set<List<String>> seen = new HashSet<>();
+        for (var e : candidates.entrySet()) {
+            if (seen.add(List.copyOf(e.getValue().keySet()))) {
+                out.add(new SelectGroup(labels.get(e.getKey()), List.copyOf(e.getValue().values())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code path=value} of the over keys ({@code overKeys}) or of the other axes with more than one
+     * value; method, fraction and columns as normalised in the trial.
+     */
+    private String label(Map<SweepField, Setting> v, TrialSpec t, boolean overKeys) {
+        StringJoiner s = new StringJoiner(" ");
+        for (Axis a : axes) {
+            SweepField f = a.field();
+            if (over.contains(f) == overKeys && (overKeys || a.values().size() > 1)) {
+                s.add(f.path() + "=" + shown(f, v, t));
+            }
+        }
+        return s.length() == 0 ? "all" : s.toString();
+    }
+
+    private static String shown(SweepField f, Map<SweepField, Setting> v, TrialSpec t) {
+        return switch (f) {
+            case METHOD -> t.method();
+            case FRACTION -> CanonicalJson.decimal(t.fraction());
+            case COLUMNS -> String.valueOf(t.columns());
+            default -> v.get(f).shown();
+        };
+    }
+}
