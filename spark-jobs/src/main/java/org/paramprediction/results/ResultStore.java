@@ -91,8 +91,7 @@ public final class ResultStore {
     /** Status (OK or FAILED) of every committed trial, the latest row winning. */
     public Map<String, String> committedStatus() {
         Map<String, String> status = new HashMap<>();
-        latestTrialRows(read(dataFiles(trialsDir), TrialTable.SCHEMA), Set.of())
-                .forEach(r -> status.put(r.getAs("trial_id"), r.getAs("status")));
+        committedRows().forEach(r -> status.put(r.getAs("trial_id"), r.getAs("status")));
         return status;
     }
 
