@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.paramprediction.sweep.config.SelectGroup;
 import org.paramprediction.sweep.config.SweepConfigLoader;
 import org.paramprediction.sweep.config.SweepSpec;
 import org.paramprediction.sweep.config.TrialSpec;
@@ -29,7 +30,7 @@ class ShippedConfigsTest {
             Map.entry("paper-convnet-small-channelwise.yaml", 24),
             Map.entry("paper-convnet.yaml", 201),
             Map.entry("example-full-reference.yaml", 12),
-            Map.entry("paper-mlp.yaml", 759),
+            Map.entry("paper-mlp.yaml", 1284), // select: 428 in phase 1, 214 in phase 2
             Map.entry("paper-mlp-small.yaml", 423),
             Map.entry("permuted.yaml", 78),
             Map.entry("soak.yaml", 2000),
@@ -69,21 +70,34 @@ class ShippedConfigsTest {
                     + DOCUMENTED_TRIALS.get(name) + " trials"), printed);
         }
         assertTrue(printed.contains("'select-demo', 27 trials (select: 9 in phase 1, at most 6 in phase 2)"), printed);
+        assertTrue(printed.contains("'paper-mlp', 1284 trials (select: 428 in phase 1, at most 214 in phase 2)"), printed);
     }
 
     @Test
     void studyConfigsAskTheIssuesQuestions() {
         SweepSpec paper = SweepConfigLoader.load(sweeps().resolve("paper-mlp.yaml"));
         assertEquals(12, paper.methods().size(), "every method including Downsized");
-        assertTrue(paper.fractions().size() >= 8 && paper.fractions().contains(0.02) && paper.fractions().contains(1.0));
+        assertEquals(List.of(0.02, 0.05, 0.1, 0.2, 0.5), paper.fractions());
         assertEquals(List.of(1, 5), paper.columns());
-        assertEquals(3, paper.repeats());
-        for (SweepSpec s : List.of(paper, SweepConfigLoader.load(sweeps().resolve("paper-mlp-small.yaml")))) {
-            assertTrue(s.keepWeights(), s.name() + " keeps weights for the Figure-1 picture");
-            List<TrialSpec> se = s.trials().stream().filter(t -> t.method().equals("SE")).toList();
-            assertTrue(se.stream().anyMatch(t -> t.lengthScale() > 0) && se.stream().anyMatch(t -> t.lengthScaleFactor() > 0),
-                    s.name() + " compares fixed with tied length scales");
+        assertEquals(List.of("training.learning_rate"), paper.select().over());
+        assertEquals(3, paper.select().repeats());
+        List<TrialSpec> all = paper.trials();
+        assertTrue(all.stream().allMatch(t -> t.trainSize() == 50_000 && t.validSize() == 10_000
+                && t.training().maxEpochs() == 30 && t.hidden().equals(List.of(500, 500))), "the full budget");
+        for (SelectGroup g : paper.select().groups()) {
+            assertTrue(g.candidates().size() >= 4, g.configuration() + ": the learning rate from >= 4 values");
         }
+        assertTrue(all.stream().anyMatch(t -> t.method().equals("SE-Emp") && !t.orthonormal()), "raw U");
+        assertTrue(all.stream().anyMatch(t -> t.method().equals("SE-Emp") && t.alternate() != null), "alternating");
+        assertTrue(all.stream().anyMatch(t -> t.method().equals("SE-Emp") && t.grow() != null), "growing");
+        assertTrue(all.stream().anyMatch(t -> t.method().equals("SE") && t.permutationSeed() != null), "permuted");
+        SweepSpec small = SweepConfigLoader.load(sweeps().resolve("paper-mlp-small.yaml"));
+        for (SweepSpec s : List.of(paper, small)) {
+            assertTrue(s.keepWeights(), s.name() + " keeps weights for the Figure-1 picture");
+        }
+        List<TrialSpec> se = small.trials().stream().filter(t -> t.method().equals("SE")).toList();
+        assertTrue(se.stream().anyMatch(t -> t.lengthScale() > 0) && se.stream().anyMatch(t -> t.lengthScaleFactor() > 0),
+                "the small study compares fixed with tied length scales");
         SweepSpec permuted = SweepConfigLoader.load(sweeps().resolve("permuted.yaml"));
         assertTrue(permuted.trials().stream().anyMatch(t -> t.permutationSeed() == null));
         assertTrue(permuted.trials().stream().anyMatch(t -> t.permutationSeed() != null && t.method().equals("SE")));

@@ -16,30 +16,35 @@ import org.paramprediction.sweep.config.SweepDraft.Setting;
  * are their distinct trials in expansion order (file order of the values, the order that breaks
  * ties). Trials are normalised before they are grouped, so a setting a method ignores gives one
  * candidate (Full over fractions), and configurations that normalise to the same candidates are
- * kept once.
+ * kept once (also across the products of {@code variants}).
  */
 final class SelectGrouping {
 
-    private final List<Axis> axes;
     private final Set<SweepField> over;
+    private final Set<SweepField> varied;
     private final Map<List<Integer>, String> labels = new LinkedHashMap<>();
     private final Map<List<Integer>, Map<String, SelectCandidate>> candidates = new LinkedHashMap<>();
 
-    SelectGrouping(List<Axis> axes, List<SweepField> over) {
-        this.axes = List.copyOf(axes);
+    /** {@code varied}: the fields that take more than one value in the sweep (the ones a label names). */
+    SelectGrouping(List<SweepField> over, Set<SweepField> varied) {
         this.over = Set.copyOf(over);
+        this.varied = Set.copyOf(varied);
     }
 
-    /** The trials (one per repeat) of the grid point at {@code index}, whose settings are {@code v}. */
-    void add(int[] index, Map<SweepField, Setting> v, List<TrialSpec> trials) {
+    /**
+     * The trials (one per repeat) of the grid point at {@code index} of product {@code set} (a
+     * variant; 0 without variants) over {@code axes}, whose settings are {@code v}.
+     */
+    void add(List<Axis> axes, int set, int[] index, Map<SweepField, Setting> v, List<TrialSpec> trials) {
         List<Integer> key = new ArrayList<>();
+        key.add(set);
         for (int i = 0; i < index.length; i++) {
             key.add(over.contains(axes.get(i).field()) ? -1 : index[i]);
         }
         TrialSpec first = trials.get(0);
-        labels.computeIfAbsent(key, k -> label(v, first, false));
+        labels.computeIfAbsent(key, k -> label(axes, v, first, false));
         candidates.computeIfAbsent(key, k -> new LinkedHashMap<>())
-                .putIfAbsent(first.trialId(), new SelectCandidate(label(v, first, true), trials));
+                .putIfAbsent(first.trialId(), new SelectCandidate(label(axes, v, first, true), trials));
     }
 
     /** The configurations in expansion order, each once. */
@@ -55,14 +60,14 @@ final class SelectGrouping {
     }
 
     /**
-     * {@code path=value} of the over keys ({@code overKeys}) or of the other axes with more than one
-     * value; method, fraction and columns as normalised in the trial.
+     * {@code path=value} of the over keys ({@code overKeys}) or of the other axes whose field takes
+     * more than one value in the sweep; method, fraction and columns as normalised in the trial.
      */
-    private String label(Map<SweepField, Setting> v, TrialSpec t, boolean overKeys) {
+    private String label(List<Axis> axes, Map<SweepField, Setting> v, TrialSpec t, boolean overKeys) {
         StringJoiner s = new StringJoiner(" ");
         for (Axis a : axes) {
             SweepField f = a.field();
-            if (over.contains(f) == overKeys && (overKeys || a.values().size() > 1)) {
+            if (over.contains(f) == overKeys && (overKeys || varied.contains(f))) {
                 s.add(f.path() + "=" + shown(f, v, t));
             }
         }

@@ -104,18 +104,23 @@ final class SelectSection {
         return m;
     }
 
-    /** Reports every over key that is not an axis of the sweep with at least 2 values. */
-    void checkOver(List<Axis> axes, ErrorCollector errors) {
-        List<String> varied = axes.stream().filter(a -> a.values().size() >= 2).map(a -> a.field().path()).toList();
+    /**
+     * Reports every over key that is not an axis with at least 2 values of the sweep (of some
+     * variant's product, when the sweep has {@code variants}).
+     */
+    void checkOver(List<List<Axis>> axisSets, ErrorCollector errors) {
+        List<String> varied = axisSets.stream().flatMap(List::stream).filter(a -> a.values().size() >= 2)
+                .map(a -> a.field().path()).distinct().toList();
         for (Over o : over) {
             SweepField f = SweepField.byPath(o.path());
-            Axis axis = f == null ? null : axes.stream().filter(a -> a.field() == f).findFirst().orElse(null);
-            if (axis == null) {
+            int most = f == null ? -1 : axisSets.stream().flatMap(List::stream).filter(a -> a.field() == f)
+                    .mapToInt(a -> a.values().size()).max().orElse(-1);
+            if (most < 0) {
                 errors.add(o.line(), o.at(), "must name a key the sweep varies (a grid key, or method, fraction or "
                         + "columns given as a list): one of " + varied, o.path());
-            } else if (axis.values().size() < 2) {
+            } else if (most < 2) {
                 errors.add(o.line(), o.at(), "must name a key with at least 2 values to choose from (" + o.path()
-                        + " has " + axis.values().size() + ")", o.path());
+                        + " has " + most + ")", o.path());
             }
         }
     }

@@ -1,6 +1,6 @@
 package org.paramprediction.sweep.config;
 
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,27 +10,33 @@ import java.util.Map;
  * remembering where it came from for error messages.
  *
  * @param base  every field's single value (for an axis field: the scalar it overrides, if any)
- * @param axes  the fields that take several values, in expansion order (last one fastest)
+ * @param axisSets the axes of each product the sweep is the union of: one set, or one per entry of
+ *              {@code variants}; each the fields that take several values, in expansion order (last
+ *              one fastest)
+ * @param gridKeys the keys under {@code grid} and then those only under {@code variants}, in file order
  * @param select the {@code select} section, or null (then {@code repeats} is the top-level one)
  */
-record SweepDraft(String name, int repeats, Map<SweepField, Setting> base, List<Axis> axes, List<String> gridKeys,
-        SelectSection select) {
+record SweepDraft(String name, int repeats, Map<SweepField, Setting> base, List<List<Axis>> axisSets,
+        List<String> gridKeys, SelectSection select) {
 
     SweepDraft {
         base = Map.copyOf(base);
-        axes = List.copyOf(axes);
+        axisSets = axisSets.stream().map(List::copyOf).toList();
         gridKeys = List.copyOf(gridKeys);
     }
 
-    /** The values of an axis field, or of a base field as a one-value list; empty if absent. */
+    /** The values a field takes in any product (an axis's, or the base value), distinct, in order; empty if absent. */
     List<Object> values(SweepField field) {
-        for (Axis a : axes) {
-            if (a.field() == field) {
-                return a.values().stream().map(Setting::value).toList();
+        List<Object> out = new ArrayList<>();
+        for (List<Axis> axes : axisSets) {
+            Axis axis = axes.stream().filter(a -> a.field() == field).findFirst().orElse(null);
+            if (axis != null) {
+                axis.values().stream().map(Setting::value).filter(v -> !out.contains(v)).forEach(out::add);
+            } else if (base.get(field) != null && !out.contains(base.get(field).value())) {
+                out.add(base.get(field).value());
             }
         }
-        Setting s = base.get(field);
-        return s == null ? List.of() : Collections.singletonList(s.value());
+        return out;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.paramprediction.data.DatasetFormat;
 import org.paramprediction.layer.Activation;
 import org.paramprediction.sweep.config.SweepDraft.Axis;
@@ -20,7 +21,8 @@ import org.paramprediction.train.TrainingConfig;
 
 /**
  * Expands a {@link SweepDraft} into trials: the product of its axes (method x fraction x columns x
- * grid keys in file order, last one fastest) x repeats (fastest). Each combination is checked
+ * grid keys in file order, last one fastest) x repeats (fastest); with {@code variants}, the union
+ * of one such product per variant, in variant order. Each combination is checked
  * across fields (length scales, columns against layer sizes, the core-model records); trials
  * with the same id (e.g. Full at several fractions) are kept once, in first-seen order.
  */
@@ -35,6 +37,8 @@ final class SweepExpander {
     private final SweepDraft draft;
     private final ErrorCollector errors;
     private List<SelectGroup> selectGroups = List.of();
+    /** The axes of the product being expanded (one per entry of {@code variants}). */
+    private List<Axis> axes = List.of();
 
     SweepExpander(SweepDraft draft, ErrorCollector errors) {
         this.draft = draft;
@@ -42,37 +46,44 @@ final class SweepExpander {
     }
 
     List<TrialSpec> expand() {
-        List<Axis> axes = draft.axes();
-        long product = draft.repeats();
-        for (Axis a : axes) {
-            product *= a.values().size();
+        long product = 0;
+        for (List<Axis> axes : draft.axisSets()) {
+            long p = draft.repeats();
+            for (Axis a : axes) {
+                p *= a.values().size();
+            }
+            product += p;
             if (product > MAX_TRIALS) {
                 errors.add(1, "", "the sweep expands to more than " + MAX_TRIALS + " trials (method x fraction x "
-                        + "columns x grid x repeats); split it into several files", null);
+                        + "columns x grid x repeats, summed over variants); split it into several files", null);
                 return List.of();
             }
-        }
-        if (product == 0 || axes.size() < 3 || !someLengthScalePair()) {
-            return List.of();
         }
         Map<String, TrialSpec> trials = new LinkedHashMap<>();
         // grouped only when the file is valid so far (over keys found among the axes)
         SelectGrouping grouping = draft.select() == null || !errors.isEmpty() ? null
-                : new SelectGrouping(axes, draft.select().fields());
-        int[] index = new int[axes.size()];
-        do {
-            Map<SweepField, Setting> v = new EnumMap<>(draft.base());
-            for (int i = 0; i < index.length; i++) {
-                v.put(axes.get(i).field(), axes.get(i).values().get(index[i]));
+                : new SelectGrouping(draft.select().fields(), Arrays.stream(SweepField.values())
+                        .filter(f -> draft.values(f).size() > 1).collect(Collectors.toSet()));
+        for (int set = 0; set < draft.axisSets().size(); set++) {
+            axes = draft.axisSets().get(set);
+            if (product == 0 || axes.size() < 3 || !someLengthScalePair()) {
+                return List.of();
             }
-            List<TrialSpec> point = trials(v);
-            for (TrialSpec t : point) {
-                trials.putIfAbsent(t.trialId(), t);
-            }
-            if (grouping != null && !point.isEmpty()) {
-                grouping.add(index, v, point);
-            }
-        } while (advance(index, axes));
+            int[] index = new int[axes.size()];
+            do {
+                Map<SweepField, Setting> v = new EnumMap<>(draft.base());
+                for (int i = 0; i < index.length; i++) {
+                    v.put(axes.get(i).field(), axes.get(i).values().get(index[i]));
+                }
+                List<TrialSpec> point = trials(v);
+                for (TrialSpec t : point) {
+                    trials.putIfAbsent(t.trialId(), t);
+                }
+                if (grouping != null && !point.isEmpty()) {
+                    grouping.add(axes, set, index, v, point);
+                }
+            } while (advance(index, axes));
+        }
         if (grouping != null && errors.isEmpty()) { // a grid point that failed its checks left a gap
             selectGroups = grouping.groups();
         }
@@ -166,12 +177,18 @@ final class SweepExpander {
 
     /**
      * True when both {@code dictionary.length_scale} and {@code dictionary.length_scale_factor} are
-     * grid axes: the grid then compares a fixed with a tied length scale, and of the product of the
-     * two lists only the pairs with exactly one value set (the other null) become trials.
+     * axes of the product being expanded (grid or variant keys): it then compares a fixed with a tied
+     * length scale, and of the product of the two lists only the pairs with exactly one value set
+     * (the other null) become trials.
      */
     private boolean bothLengthScalesInGrid() {
-        return draft.gridKeys().contains(SweepField.LENGTH_SCALE.path())
-                && draft.gridKeys().contains(SweepField.LENGTH_SCALE_FACTOR.path());
+        return axisValues(SweepField.LENGTH_SCALE) != null && axisValues(SweepField.LENGTH_SCALE_FACTOR) != null;
+    }
+
+    /** The values of {@code field}'s axis in the product being expanded, or null if it is not an axis. */
+    private List<Object> axisValues(SweepField field) {
+        return axes.stream().filter(a -> a.field() == field).findFirst()
+                .map(a -> a.values().stream().map(Setting::value).toList()).orElse(null);
     }
 
     /** False (reported) when both length scales are grid axes but no pair of their values has exactly one set. */
@@ -179,12 +196,12 @@ final class SweepExpander {
         if (!bothLengthScalesInGrid()) {
             return true;
         }
-        List<Object> ls = draft.values(SweepField.LENGTH_SCALE);
-        List<Object> lsf = draft.values(SweepField.LENGTH_SCALE_FACTOR);
+        List<Object> ls = axisValues(SweepField.LENGTH_SCALE);
+        List<Object> lsf = axisValues(SweepField.LENGTH_SCALE_FACTOR);
         boolean fixed = ls.stream().anyMatch(x -> x != null && x != ValueReader.INVALID) && lsf.contains(null);
         boolean tied = lsf.stream().anyMatch(x -> x != null && x != ValueReader.INVALID) && ls.contains(null);
         if (!fixed && !tied) {
-            int line = draft.axes().stream().filter(a -> a.field() == SweepField.LENGTH_SCALE)
+            int line = axes.stream().filter(a -> a.field() == SweepField.LENGTH_SCALE)
                     .flatMap(a -> a.values().stream()).mapToInt(Setting::line).findFirst().orElse(1);
             errors.add(line, "grid." + SweepField.LENGTH_SCALE.path(), "and grid." + SweepField.LENGTH_SCALE_FACTOR.path()
                     + " must give at least one pair with exactly one of the two set (e.g. length_scale: [2.0, null] "

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.paramprediction.sweep.config.SweepDraft.Axis;
 import org.paramprediction.sweep.config.SweepDraft.Setting;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -22,7 +23,7 @@ final class SweepReader {
     private static final List<String> SECTIONS = List.of("dataset", "model", "dictionary", "training",
             "distributed");
     private static final List<String> TOP_KEYS = List.of("name", "dataset", "model", "dictionary", "training", "distributed",
-            "method", "fraction", "columns", "grid", "repeats", SweepOutput.SECTION, SelectSection.SECTION);
+            "method", "fraction", "columns", "grid", "variants", "repeats", SweepOutput.SECTION, SelectSection.SECTION);
     private static final List<SweepField> TOP_FIELDS = List.of(SweepField.METHOD, SweepField.FRACTION,
             SweepField.COLUMNS);
 
@@ -33,6 +34,8 @@ final class SweepReader {
     private final Map<SweepField, Setting> base = new EnumMap<>(SweepField.class);
     private final Map<SweepField, Axis> topLists = new EnumMap<>(SweepField.class);
     private final Map<SweepField, Axis> grid = new LinkedHashMap<>();
+    /** Each entry of {@code variants}: its keys in file order, each a one- or more-value axis. */
+    private final List<Map<SweepField, Axis>> variants = new ArrayList<>();
     private SweepOutput output = SweepOutput.DEFAULT;
 
     SweepReader(YamlTree tree, ErrorCollector errors) {
@@ -60,16 +63,19 @@ final class SweepReader {
             readTopLevel(f, top.get(f.path()));
         }
         readGrid(top.get("grid"));
+        readVariants(top.get("variants"));
         output = SweepOutput.read(tree, reader, top.get(SweepOutput.SECTION));
         untieLengthScale();
-        List<Axis> axes = axes();
+        List<List<Axis>> axisSets = axisSets(axes());
         if (select != null) {
-            select.checkOver(axes, errors);
+            select.checkOver(axisSets, errors);
         }
         tree.reportRemainingTags();
+        List<String> keys = new ArrayList<>(grid.keySet().stream().map(SweepField::path).toList());
+        variants.forEach(m -> m.keySet().stream().filter(f -> !TOP_FIELDS.contains(f)).map(SweepField::path)
+                .filter(k -> !keys.contains(k)).forEach(keys::add));
         return new SweepDraft(name instanceof String s ? s : "invalid-name",
-                repeats instanceof Integer r ? r : 1, base, axes, grid.keySet().stream().map(SweepField::path).toList(),
-                select);
+                repeats instanceof Integer r ? r : 1, base, axisSets, keys, select);
     }
 
     /** {@code select.repeats}, after reporting a top-level {@code repeats} given as well. */
@@ -152,6 +158,71 @@ final class SweepReader {
         }
     }
 
+    /**
+     * {@code variants}: a list of mappings like {@code grid} (each value a list of values).
+     * The sweep is the union of one product per variant, each over the sweep's axes with the
+     * variant's keys replacing (or adding) axes.
+     */
+    private void readVariants(NodeTuple tuple) {
+        if (tuple == null) {
+            return;
+        }
+        Node v = tuple.getValueNode();
+        if (!tree.untagged(v, "variants")) {
+            return;
+        }
+        if (!(v instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            errors.add(v, "variants", "must be a non-empty list of mappings of grid keys to values or lists",
+                    YamlTree.show(v));
+            return;
+        }
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            String at = "variants[" + i + "]";
+            Map<String, NodeTuple> entries = tree.entries(seq.getValue().get(i), at, SweepField.paths());
+            if (entries == null) {
+                continue;
+            }
+            Node node = seq.getValue().get(i);
+            if (entries.isEmpty() && !(node instanceof MappingNode m && !m.getValue().isEmpty())) {
+                errors.add(node, at, "must give at least one key", YamlTree.show(node));
+                continue;
+            }
+            Map<SweepField, Axis> variant = new LinkedHashMap<>();
+            for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+                SweepField f = SweepField.byPath(e.getKey());
+                String path = at + "." + f.path();
+                Node n = e.getValue().getValueNode();
+                if (!tree.untagged(n, path)) {
+                    continue;
+                }
+                if (n instanceof SequenceNode list) {
+                    variant.put(f, readList(f, list, path));
+                } else {
+                    errors.add(n, path, "must be a list of values of " + f.path() + " (as under grid)", YamlTree.show(n));
+                }
+            }
+            variants.add(variant);
+        }
+    }
+
+    /** The axes of each variant (the sweep's axes with the variant's replacing or added); one set without variants. */
+    private List<List<Axis>> axisSets(List<Axis> common) {
+        if (variants.isEmpty()) {
+            return List.of(common);
+        }
+        List<List<Axis>> out = new ArrayList<>();
+        for (Map<SweepField, Axis> variant : variants) {
+            List<Axis> axes = new ArrayList<>();
+            for (Axis a : common) {
+                axes.add(variant.getOrDefault(a.field(), a));
+            }
+            variant.values().stream().filter(a -> common.stream().noneMatch(c -> c.field() == a.field()))
+                    .forEach(axes::add);
+            out.add(axes);
+        }
+        return out;
+    }
+
     /** The valid values of a non-empty list without repeats; problems are reported. */
     private Axis readList(SweepField f, SequenceNode seq, String path) {
         if (seq.getValue().isEmpty()) {
@@ -180,7 +251,8 @@ final class SweepReader {
     private void untieLengthScale() {
         Setting ls = base.get(SweepField.LENGTH_SCALE);
         Setting lsf = base.get(SweepField.LENGTH_SCALE_FACTOR);
-        if (ls.defaulted() && (lsf.value() != null || grid.containsKey(SweepField.LENGTH_SCALE_FACTOR))) {
+        boolean inVariant = variants.stream().anyMatch(m -> m.containsKey(SweepField.LENGTH_SCALE_FACTOR));
+        if (ls.defaulted() && (lsf.value() != null || grid.containsKey(SweepField.LENGTH_SCALE_FACTOR) || inVariant)) {
             base.put(SweepField.LENGTH_SCALE, new Setting(null, ls.path(), ls.line(), "null", true));
         }
     }
@@ -192,6 +264,9 @@ final class SweepReader {
             Axis a = grid.containsKey(f) ? grid.get(f) : topLists.get(f);
             if (a == null && base.containsKey(f)) {
                 a = new Axis(f, List.of(base.get(f)));
+            }
+            if (a == null && !variants.isEmpty() && variants.stream().allMatch(m -> m.containsKey(f))) {
+                continue; // every variant gives it
             }
             if (a == null) {
                 errors.add(rootLine, f.path(), "is required (" + f.type().description() + " or a list of them)", null);
