@@ -1,6 +1,7 @@
 -- The summary table (summary.md): one row per series, column count and fraction, over every
 -- trial of one sweep, FAILED ones counted. Errors are means (and sample standard deviation) over
 -- the OK trials; seconds is the mean wall time of a trial.
+-- In a sweep with select, only the chosen values' trials (selected true; null without select).
 -- Runs unchanged on Spark SQL and DuckDB, over views named trials and epochs.
 SELECT
   series,
@@ -18,10 +19,14 @@ FROM (
   SELECT
     method
       || CASE WHEN length_scale_factor > 0 THEN ' (tied l)' ELSE '' END
+      || CASE WHEN NOT orthonormal AND method NOT IN ('Full', 'Downsized', 'LowRank') THEN ' (raw U)' ELSE '' END
+      || CASE WHEN alternate_v_epochs IS NOT NULL THEN ' (alt U/V)' ELSE '' END
+      || CASE WHEN grow_to IS NOT NULL THEN ' (grow)' ELSE '' END
       || CASE WHEN permutation_seed IS NOT NULL THEN ' [permuted]' ELSE '' END
       || CASE WHEN distributed_mode IS NOT NULL THEN ' {' || distributed_mode || '}' ELSE '' END AS series,
     *
   FROM trials
+  WHERE selected IS NULL OR selected
 ) t
 GROUP BY series, columns, fraction
 ORDER BY series, columns, fraction

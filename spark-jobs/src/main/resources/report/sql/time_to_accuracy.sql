@@ -5,6 +5,7 @@
 -- (which run first, stage 1, 2, ...) and evaluation, but not building dictionaries.
 -- Per series, column count and fraction: OK trials, how many reached the target, and over those
 -- the mean epochs and seconds (sample standard deviation of seconds).
+-- In a sweep with select, only the chosen values' trials (selected true; null without select).
 -- Runs unchanged on Spark SQL and DuckDB, over views named trials and epochs.
 WITH timeline AS (
   SELECT
@@ -31,11 +32,14 @@ ok AS (
     trial_id,
     method
       || CASE WHEN length_scale_factor > 0 THEN ' (tied l)' ELSE '' END
+      || CASE WHEN NOT orthonormal AND method NOT IN ('Full', 'Downsized', 'LowRank') THEN ' (raw U)' ELSE '' END
+      || CASE WHEN alternate_v_epochs IS NOT NULL THEN ' (alt U/V)' ELSE '' END
+      || CASE WHEN grow_to IS NOT NULL THEN ' (grow)' ELSE '' END
       || CASE WHEN permutation_seed IS NOT NULL THEN ' [permuted]' ELSE '' END
       || CASE WHEN distributed_mode IS NOT NULL THEN ' {' || distributed_mode || '}' ELSE '' END AS series,
     columns, fraction
   FROM trials
-  WHERE status = 'OK'
+  WHERE status = 'OK' AND (selected IS NULL OR selected)
 )
 SELECT
   ok.series,

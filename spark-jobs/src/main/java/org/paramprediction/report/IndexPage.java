@@ -7,7 +7,9 @@ final class IndexPage {
 
     private IndexPage() {}
 
-    static String render(String sweepId, String results, List<Figure> figures, String summaryMarkdown) {
+    /** {@code tuningPage}: the file name of the tuning page of a sweep with select, or null. */
+    static String render(String sweepId, String results, List<Figure> figures, String summaryMarkdown,
+            String tuningPage) {
         StringBuilder s = new StringBuilder();
         s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Sweep ")
                 .append(escape(sweepId)).append("</title>\n<style>body{font-family:sans-serif;max-width:1360px;"
@@ -18,6 +20,11 @@ final class IndexPage {
                 .append(escape(results)).append("</code>. Summary table: <a href=\"summary.md\">summary.md</a>. "
                         + "The queries are the files of <code>report/sql/</code>; "
                         + "<code>notebooks/analysis.ipynb</code> runs the same ones.</p>\n");
+        if (tuningPage != null) {
+            s.append("<p>The sweep chose its learning rates by validation error: the plots show the chosen "
+                    + "configurations only; every candidate is on the <a href=\"").append(escape(tuningPage))
+                    .append("\">tuning page</a>.</p>\n");
+        }
         s.append("<h2>Contents</h2>\n<ul>\n");
         for (int i = 0; i < figures.size(); i++) {
             Figure f = figures.get(i);

@@ -46,10 +46,24 @@ public record Report(String sweepId, String results, Path out, double targetVali
         figures.addAll(curves.learningCurves(run(tables, ReportQuery.LEARNING_CURVES)));
         figures.addAll(curves.timeToAccuracy(run(tables, ReportQuery.TIME_TO_ACCURACY), targetValidError));
         figures.add(new FeaturePicture(tables, out).draw(run(tables, ReportQuery.FIGURE1_TRIALS)));
-        String summary = SummaryMarkdown.render(sweepId, run(tables, ReportQuery.SUMMARY));
+        QueryRows tuningRows = run(tables, ReportQuery.TUNING);
+        TuningPage tuning = new TuningPage(out);
+        Figure tuningChart = tuning.draw(tuningRows);
+        String summary = SummaryMarkdown.render(sweepId, run(tables, ReportQuery.SUMMARY))
+                + SummaryMarkdown.claims(run(tables, ReportQuery.WITHIN_FULL), run(tables, ReportQuery.PAIRED_COMPARISONS),
+                        run(tables, ReportQuery.COLUMNS_GAIN))
+                + TuningPage.chosenMarkdown(tuningRows);
         writeText("summary.md", summary);
-        writeText("index.html", IndexPage.render(sweepId, results, figures, summary));
-        return figures;
+        if (tuningChart.written()) {
+            writeText(TuningPage.FILE, tuning.html(sweepId, tuningChart, tuningRows));
+        }
+        writeText("index.html", IndexPage.render(sweepId, results, figures, summary,
+                tuningChart.written() ? TuningPage.FILE : null));
+        List<Figure> all = new ArrayList<>(figures);
+        if (tuningChart.written()) {
+            all.add(tuningChart);
+        }
+        return all;
     }
 
     private QueryRows run(SweepTables tables, ReportQuery q) {

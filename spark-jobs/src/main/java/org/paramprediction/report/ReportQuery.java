@@ -25,7 +25,13 @@ public enum ReportQuery {
     /** Epochs and seconds until the validation error first reaches a target. */
     TIME_TO_ACCURACY,
     /** Full and SE-layer-1 trials whose kept weights can draw the Figure-1 picture. */
-    FIGURE1_TRIALS;
+    FIGURE1_TRIALS,
+    /** Per factored series and column count, the smallest fraction within 0.5 points of Full. */
+    WITHIN_FULL,
+    /** Factored vs Downsized, permuted vs natural pixels, raw U, alternating U/V, growing: paired by repeat. */
+    PAIRED_COMPARISONS,
+    /** Every candidate's phase-1 trial of a sweep with select (learning rate, validation error, chosen). */
+    TUNING;
 
     /** Replaced by the target validation error in {@link #TIME_TO_ACCURACY}. */
     public static final String TARGET_TOKEN = ":target_valid_error";

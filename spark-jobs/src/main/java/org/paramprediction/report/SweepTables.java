@@ -26,6 +26,13 @@ import org.paramprediction.io.BadInputException;
  */
 public final class SweepTables {
 
+    /**
+     * Trials columns added by schema version 5 that the report's SQL reads, with their types: null
+     * in the view of an older sweep's files, as in a newer file's rows that do not use them.
+     */
+    private static final String[][] LATER_TRIAL_COLUMNS = {{"selected", "boolean"}, {"alternate_v_epochs", "int"},
+            {"grow_to", "double"}, {"final_fraction", "double"}};
+
     private final SparkSession spark;
     private final String results;
     private final String sweepId;
@@ -91,7 +98,15 @@ public final class SweepTables {
 
     private void view(String table) {
         Path dir = partition(results, sweepId, table);
-        spark.read().parquet(dir.toString()).withColumn("sweep_id", lit(sweepId)).createOrReplaceTempView(table);
+        Dataset<Row> rows = spark.read().parquet(dir.toString()).withColumn("sweep_id", lit(sweepId));
+        if (table.equals("trials")) {
+            for (String[] c : LATER_TRIAL_COLUMNS) {
+                if (!List.of(rows.columns()).contains(c[0])) {
+                    rows = rows.withColumn(c[0], lit(null).cast(c[1]));
+                }
+            }
+        }
+        rows.createOrReplaceTempView(table);
     }
 
     private static Path partition(String results, String sweepId, String table) {
