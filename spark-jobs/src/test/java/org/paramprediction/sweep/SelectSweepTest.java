@@ -8,12 +8,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.paramprediction.report.Figure;
+import org.paramprediction.report.Report;
 import org.junit.jupiter.api.io.TempDir;
 import org.paramprediction.SharedSpark;
 import org.paramprediction.sweep.config.SweepConfigLoader;
@@ -104,6 +107,30 @@ class SelectSweepTest {
         assertEquals(r[0].choices(), again[0].choices());
         assertEquals(8, again[0].skipped(), second);
         assertEquals(8, ParquetQueries.count(out, "SELECT count(*) FROM {trials}"));
+
+        // the report: main plots and summary over the chosen values, every candidate on the tuning page
+        Path report = tmp.resolve("report");
+        List<Figure> figures = new Report("select-e2e", out.toString(), report, 0.5).write(SharedSpark.session());
+        assertTrue(figures.stream().anyMatch(f -> f.written() && f.file().equals("tuning.png")), figures.toString());
+        String tuning = read(report.resolve("tuning.html"));
+        assertEquals(2, tuning.split("<tr><td class=\"l\">", -1).length - 1, "one row per configuration: " + tuning);
+        assertEquals(2, tuning.split("<b>", -1).length - 1, "the chosen value of each, in bold: " + tuning);
+        assertTrue(tuning.contains("FAILED"), "the diverged candidate: " + tuning);
+        assertTrue(read(report.resolve("index.html")).contains("href=\"tuning.html\""));
+        String summary = read(report.resolve("summary.md"));
+        assertTrue(summary.contains("## Selected learning rates"), summary);
+        String full = summary.substring(summary.indexOf("## Selected learning rates")).lines()
+                .filter(l -> l.startsWith("| Full | 1 |")).findFirst().orElseThrow();
+        assertTrue(full.endsWith(" " + decimal(chosen.get("Full")) + " |"), full);
+        assertTrue(summary.contains("| Full | 1 | 1.000 | 2 | 0 |"), "the chosen value's 2 trials only: " + summary);
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
