@@ -1,7 +1,7 @@
 package org.paramprediction.sweep.config;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +47,33 @@ final class SelectGrouping {
                 .putIfAbsent(first.trialId(), new SelectCandidate(label(axes, v, first, true), trials));
     }
 
-    /** The configurations in expansion order, each once. */
-    List<SelectGroup> groups() {
+    /**
+     * The configurations in expansion order, each once (also when two variants give it, in any order
+     * of its candidates). Two configurations that share a candidate trial but not all of them (two
+     * variants giving one configuration different {@code over} values) are reported to {@code errors}:
+     * one trial cannot be chosen among two sets.
+     */
+    List<SelectGroup> groups(ErrorCollector errors) {
         List<SelectGroup> out = new ArrayList<>();
-        Set<List<String>> seen = new HashSet<>();
+        Map<Set<String>, String> seen = new HashMap<>();
+        Map<String, Set<String>> groupOf = new HashMap<>();
         for (var e : candidates.entrySet()) {
-            if (seen.add(List.copyOf(e.getValue().keySet()))) {
-                out.add(new SelectGroup(labels.get(e.getKey()), List.copyOf(e.getValue().values())));
+            Set<String> ids = Set.copyOf(e.getValue().keySet());
+            if (seen.containsKey(ids)) {
+                continue;
             }
+            String label = labels.get(e.getKey());
+            for (String id : ids) {
+                Set<String> other = groupOf.putIfAbsent(id, ids);
+                if (other != null) {
+                    errors.add(1, "select.over", "must give each trial one set of candidates, but configuration "
+                            + label + " has different candidates in two places (e.g. two variants with different "
+                            + "values of an over key): give them the same values", label);
+                    return List.of();
+                }
+            }
+            seen.put(ids, label);
+            out.add(new SelectGroup(label, List.copyOf(e.getValue().values())));
         }
         return out;
     }

@@ -37,8 +37,6 @@ final class SweepExpander {
     private final SweepDraft draft;
     private final ErrorCollector errors;
     private List<SelectGroup> selectGroups = List.of();
-    /** The axes of the product being expanded (one per entry of {@code variants}). */
-    private List<Axis> axes = List.of();
 
     SweepExpander(SweepDraft draft, ErrorCollector errors) {
         this.draft = draft;
@@ -46,14 +44,10 @@ final class SweepExpander {
     }
 
     List<TrialSpec> expand() {
-        long product = 0;
+        long total = 0;
         for (List<Axis> axes : draft.axisSets()) {
-            long p = draft.repeats();
-            for (Axis a : axes) {
-                p *= a.values().size();
-            }
-            product += p;
-            if (product > MAX_TRIALS) {
+            total += size(axes);
+            if (total > MAX_TRIALS) {
                 errors.add(1, "", "the sweep expands to more than " + MAX_TRIALS + " trials (method x fraction x "
                         + "columns x grid x repeats, summed over variants); split it into several files", null);
                 return List.of();
@@ -65,29 +59,49 @@ final class SweepExpander {
                 : new SelectGrouping(draft.select().fields(), Arrays.stream(SweepField.values())
                         .filter(f -> draft.values(f).size() > 1).collect(Collectors.toSet()));
         for (int set = 0; set < draft.axisSets().size(); set++) {
-            axes = draft.axisSets().get(set);
-            if (product == 0 || axes.size() < 3 || !someLengthScalePair()) {
-                return List.of();
-            }
-            int[] index = new int[axes.size()];
-            do {
-                Map<SweepField, Setting> v = new EnumMap<>(draft.base());
-                for (int i = 0; i < index.length; i++) {
-                    v.put(axes.get(i).field(), axes.get(i).values().get(index[i]));
-                }
-                List<TrialSpec> point = trials(v);
-                for (TrialSpec t : point) {
-                    trials.putIfAbsent(t.trialId(), t);
-                }
-                if (grouping != null && !point.isEmpty()) {
-                    grouping.add(axes, set, index, v, point);
-                }
-            } while (advance(index, axes));
+            expand(draft.axisSets().get(set), set, trials, grouping);
         }
         if (grouping != null && errors.isEmpty()) { // a grid point that failed its checks left a gap
-            selectGroups = grouping.groups();
+            selectGroups = grouping.groups(errors);
         }
         return List.copyOf(trials.values());
+    }
+
+    /** Grid points x repeats of one product; more than {@link #MAX_TRIALS} counts as MAX_TRIALS + 1. */
+    private long size(List<Axis> axes) {
+        long p = draft.repeats();
+        for (Axis a : axes) {
+            p *= a.values().size();
+            if (p > MAX_TRIALS) {
+                return MAX_TRIALS + 1;
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Adds the trials of the product over {@code axes} (product {@code set}: a variant, 0 without
+     * variants) to {@code trials}, and its grid points to {@code grouping} (null without select).
+     * A product with an empty axis (its invalid values were reported) adds nothing.
+     */
+    private void expand(List<Axis> axes, int set, Map<String, TrialSpec> trials, SelectGrouping grouping) {
+        if (size(axes) == 0 || axes.size() < 3 || !someLengthScalePair(axes)) {
+            return;
+        }
+        int[] index = new int[axes.size()];
+        do {
+            Map<SweepField, Setting> v = new EnumMap<>(draft.base());
+            for (int i = 0; i < index.length; i++) {
+                v.put(axes.get(i).field(), axes.get(i).values().get(index[i]));
+            }
+            List<TrialSpec> point = trials(v, axes);
+            for (TrialSpec t : point) {
+                trials.putIfAbsent(t.trialId(), t);
+            }
+            if (grouping != null && !point.isEmpty()) {
+                grouping.add(axes, set, index, v, point);
+            }
+        } while (advance(index, axes));
     }
 
     /** The configurations of a sweep with a {@code select} section, after {@link #expand} (empty otherwise). */
@@ -110,8 +124,8 @@ final class SweepExpander {
      * Each cross-field check runs when the values it reads are valid, so that its problems are
      * reported together with those of single values.
      */
-    private List<TrialSpec> trials(Map<SweepField, Setting> v) {
-        boolean scales = valid(v, SweepField.LENGTH_SCALE, SweepField.LENGTH_SCALE_FACTOR) && lengthScalesOk(v);
+    private List<TrialSpec> trials(Map<SweepField, Setting> v, List<Axis> axes) {
+        boolean scales = valid(v, SweepField.LENGTH_SCALE, SweepField.LENGTH_SCALE_FACTOR) && lengthScalesOk(v, axes);
         TrainingConfig training = valid(v, TRAINING) ? training(v) : null;
         boolean shape = valid(v, SweepField.METHOD, SweepField.COLUMNS, SweepField.HIDDEN) && columnsFit(v);
         boolean layers = scales && shape && valid(v, SweepField.values()) && layersBuild(v);
@@ -157,13 +171,13 @@ final class SweepExpander {
                 (Integer) value(v, SweepField.DIST_FINETUNE_EPOCHS));
     }
 
-    private boolean lengthScalesOk(Map<SweepField, Setting> v) {
+    private boolean lengthScalesOk(Map<SweepField, Setting> v, List<Axis> axes) {
         Setting ls = v.get(SweepField.LENGTH_SCALE);
         Setting lsf = v.get(SweepField.LENGTH_SCALE_FACTOR);
         if ((ls.value() == null) != (lsf.value() == null)) {
             return true;
         }
-        if (bothLengthScalesInGrid()) {
+        if (bothLengthScalesInGrid(axes)) {
             return false; // fixed versus tied: only the pairs with exactly one of the two set are trials
         }
         Setting at = ls.value() != null && !lsf.defaulted() ? lsf : ls;
@@ -181,29 +195,33 @@ final class SweepExpander {
      * length scale, and of the product of the two lists only the pairs with exactly one value set
      * (the other null) become trials.
      */
-    private boolean bothLengthScalesInGrid() {
-        return axisValues(SweepField.LENGTH_SCALE) != null && axisValues(SweepField.LENGTH_SCALE_FACTOR) != null;
+    private static boolean bothLengthScalesInGrid(List<Axis> axes) {
+        return axisValues(axes, SweepField.LENGTH_SCALE) != null
+                && axisValues(axes, SweepField.LENGTH_SCALE_FACTOR) != null;
     }
 
     /** The values of {@code field}'s axis in the product being expanded, or null if it is not an axis. */
-    private List<Object> axisValues(SweepField field) {
+    private static List<Object> axisValues(List<Axis> axes, SweepField field) {
         return axes.stream().filter(a -> a.field() == field).findFirst()
                 .map(a -> a.values().stream().map(Setting::value).toList()).orElse(null);
     }
 
-    /** False (reported) when both length scales are grid axes but no pair of their values has exactly one set. */
-    private boolean someLengthScalePair() {
-        if (!bothLengthScalesInGrid()) {
+    /** False (reported) when both length scales are axes but no pair of their values has exactly one set. */
+    private boolean someLengthScalePair(List<Axis> axes) {
+        if (!bothLengthScalesInGrid(axes)) {
             return true;
         }
-        List<Object> ls = axisValues(SweepField.LENGTH_SCALE);
-        List<Object> lsf = axisValues(SweepField.LENGTH_SCALE_FACTOR);
+        List<Object> ls = axisValues(axes, SweepField.LENGTH_SCALE);
+        List<Object> lsf = axisValues(axes, SweepField.LENGTH_SCALE_FACTOR);
         boolean fixed = ls.stream().anyMatch(x -> x != null && x != ValueReader.INVALID) && lsf.contains(null);
         boolean tied = lsf.stream().anyMatch(x -> x != null && x != ValueReader.INVALID) && ls.contains(null);
         if (!fixed && !tied) {
-            int line = axes.stream().filter(a -> a.field() == SweepField.LENGTH_SCALE)
-                    .flatMap(a -> a.values().stream()).mapToInt(Setting::line).findFirst().orElse(1);
-            errors.add(line, "grid." + SweepField.LENGTH_SCALE.path(), "and grid." + SweepField.LENGTH_SCALE_FACTOR.path()
+            Setting first = axes.stream().filter(a -> a.field() == SweepField.LENGTH_SCALE)
+                    .flatMap(a -> a.values().stream()).findFirst().orElseThrow();
+            Setting firstFactor = axes.stream().filter(a -> a.field() == SweepField.LENGTH_SCALE_FACTOR)
+                    .flatMap(a -> a.values().stream()).findFirst().orElseThrow();
+            errors.add(first.line(), first.path().replaceFirst("\\[\\d+]$", ""), "and "
+                    + firstFactor.path().replaceFirst("\\[\\d+]$", "")
                     + " must give at least one pair with exactly one of the two set (e.g. length_scale: [2.0, null] "
                     + "with length_scale_factor: [null, 1.0])", "length_scale=" + ls + ", length_scale_factor=" + lsf);
             return false;

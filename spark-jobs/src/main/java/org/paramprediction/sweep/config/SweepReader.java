@@ -172,7 +172,7 @@ final class SweepReader {
             return;
         }
         if (!(v instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
-            errors.add(v, "variants", "must be a non-empty list of mappings of grid keys to values or lists",
+            errors.add(v, "variants", "must be a non-empty list of mappings of grid keys to lists of values",
                     YamlTree.show(v));
             return;
         }
@@ -218,9 +218,23 @@ final class SweepReader {
             }
             variant.values().stream().filter(a -> common.stream().noneMatch(c -> c.field() == a.field()))
                     .forEach(axes::add);
+            untieLengthScale(variant, axes);
             out.add(axes);
         }
         return out;
+    }
+
+    /**
+     * A variant that gives {@code length_scale_factor} while {@code length_scale} keeps its default
+     * (2.0) means a tied length scale in that product only: its {@code length_scale} becomes null there.
+     */
+    private void untieLengthScale(Map<SweepField, Axis> variant, List<Axis> axes) {
+        Setting ls = base.get(SweepField.LENGTH_SCALE);
+        if (variant.containsKey(SweepField.LENGTH_SCALE_FACTOR) && !variant.containsKey(SweepField.LENGTH_SCALE)
+                && !grid.containsKey(SweepField.LENGTH_SCALE) && ls.defaulted() && ls.value() != null) {
+            Setting at = variant.get(SweepField.LENGTH_SCALE_FACTOR).values().stream().findFirst().orElse(ls);
+            axes.add(new Axis(SweepField.LENGTH_SCALE, List.of(new Setting(null, ls.path(), at.line(), "null", true))));
+        }
     }
 
     /** The valid values of a non-empty list without repeats; problems are reported. */
@@ -251,8 +265,7 @@ final class SweepReader {
     private void untieLengthScale() {
         Setting ls = base.get(SweepField.LENGTH_SCALE);
         Setting lsf = base.get(SweepField.LENGTH_SCALE_FACTOR);
-        boolean inVariant = variants.stream().anyMatch(m -> m.containsKey(SweepField.LENGTH_SCALE_FACTOR));
-        if (ls.defaulted() && (lsf.value() != null || grid.containsKey(SweepField.LENGTH_SCALE_FACTOR) || inVariant)) {
+        if (ls.defaulted() && (lsf.value() != null || grid.containsKey(SweepField.LENGTH_SCALE_FACTOR))) {
             base.put(SweepField.LENGTH_SCALE, new Setting(null, ls.path(), ls.line(), "null", true));
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -151,5 +152,75 @@ class VariantsConfigTest {
                 () -> parse(HEAD + "variants: {columns: [1]}\nrepeats: 1\n"));
         assertEquals("variants", notAList.path());
         assertTrue(notAList.rule().startsWith("must be a non-empty list of mappings"), notAList.rule());
+    }
+
+    @Test
+    void anInvalidValueInOneVariantIsReportedNotThrown() {
+        ConfigException e = assertThrows(ConfigException.class, () -> parse(HEAD + """
+                variants:
+                  - {columns: [1]}
+                  - {fraction: [1.5]}
+                repeats: 1
+                """));
+        assertEquals(1, e.errors().size(), e.getMessage());
+        assertEquals("variants[1].fraction[0]", e.path());
+        assertEquals("1.5", e.value());
+    }
+
+    @Test
+    void aTiedLengthScaleInOneVariantLeavesTheFixedDefaultToTheOthers() {
+        SweepSpec s = parse("""
+                name: var
+                dataset: {train_size: 1000, valid_size: 200}
+                model: {hidden: [16]}
+                method: SE
+                fraction: 0.2
+                columns: 1
+                variants:
+                  - {dictionary.length_scale_factor: [1.0]}
+                  - {fraction: [0.1]}
+                repeats: 1
+                """);
+        assertEquals(2, s.trials().size());
+        TrialSpec tied = s.trials().get(0);
+        assertEquals(0.0, tied.lengthScale());
+        assertEquals(1.0, tied.lengthScaleFactor());
+        TrialSpec fixed = s.trials().get(1);
+        assertEquals(2.0, fixed.lengthScale(), "the default");
+        assertEquals(0.0, fixed.lengthScaleFactor());
+    }
+
+    @Test
+    void aConfigurationGivenByTwoVariantsInAnotherOrderIsChosenOnceAndDifferentCandidatesAreRefused() {
+        String same = HEAD.replace("grid:\n  training.learning_rate: [0.01, 0.05]\n", "") + """
+                variants:
+                  - {training.learning_rate: [0.01, 0.05]}
+                  - {method: [SE-Emp], training.learning_rate: [0.05, 0.01]}
+                select: {over: [training.learning_rate], repeats: 2}
+                """;
+        List<String> configurations = parse(same).select().groups().stream().map(SelectGroup::configuration).toList();
+        assertEquals(3, configurations.size(), configurations.toString()); // Full, SE-Emp at 0.1 and at 0.5
+        assertEquals(configurations.stream().distinct().toList(), configurations);
+
+        ConfigException e = assertThrows(ConfigException.class, () -> parse(same.replace("[0.05, 0.01]", "[0.05]")));
+        assertEquals("select.over", e.path());
+        assertTrue(e.rule().contains("different candidates in two places"), e.rule());
+    }
+
+    @Test
+    void aHugeProductIsRefusedWithoutOverflow() {
+        StringBuilder grid = new StringBuilder("grid:\n");
+        String[] keys = {"training.learning_rate", "training.weight_decay", "training.momentum_start",
+            "training.momentum_end", "training.learning_rate_decay", "dictionary.ridge", "training.max_column_norm"};
+        for (String k : keys) {
+            grid.append("  ").append(k).append(": [");
+            for (int i = 1; i <= 999; i++) {
+                grid.append(i == 1 ? "" : ", ").append("0.").append(String.format(Locale.ROOT, "%03d", i));
+            }
+            grid.append("]\n");
+        }
+        ConfigException e = assertThrows(ConfigException.class, () -> parse(HEAD.replaceFirst("grid:\n.*\n", "")
+                + grid + "repeats: 1\n"));
+        assertTrue(e.getMessage().contains("expands to more than 100000 trials"), e.getMessage());
     }
 }
