@@ -10,6 +10,8 @@
 --   alternating U/V         against fixed U, same fraction and columns
 --   growing fraction        against the fixed fraction it starts from (its final fraction and
 --                           parameters are those of the kept network)
+-- Twins also agree on the budget and the architecture (train_size, max_epochs, hidden) and, in a
+-- sweep without select, on the learning rate (with select each side has its own chosen rate).
 -- In a sweep with select, only the chosen values' trials (selected true; null without select).
 -- Runs unchanged on Spark SQL and DuckDB, over views named trials and epochs.
 WITH ok AS (
@@ -25,7 +27,9 @@ WITH ok AS (
     COALESCE(final_fraction, fraction) AS final_fraction, COALESCE(permutation_seed, 0) AS pixels,
     orthonormal OR method IN ('Full', 'Downsized', 'LowRank') AS basis_as_method,
     alternate_v_epochs IS NULL AND grow_to IS NULL AND distributed_mode IS NULL AS plain,
-    COALESCE(length_scale_factor, 0) AS lsf, orthonormal, alternate_v_epochs, grow_to, distributed_mode
+    COALESCE(length_scale_factor, 0) AS lsf, orthonormal, alternate_v_epochs, grow_to, distributed_mode,
+    CAST(train_size AS STRING) || '/' || CAST(max_epochs AS STRING) || '/' || hidden || '/'
+      || CASE WHEN selected IS NULL THEN CAST(learning_rate AS STRING) ELSE 'chosen' END AS budget
   FROM trials
   WHERE status = 'OK' AND (selected IS NULL OR selected)
 ),
@@ -34,14 +38,14 @@ pairs AS (
     a.test_error AS e, b.test_error AS e0, a.params AS p, b.params AS p0, a.final_fraction AS ff
   FROM ok a
   JOIN ok b ON b.method = 'Downsized' AND b.fraction = a.fraction AND b.rep = a.rep AND b.pixels = a.pixels
-    AND b.distributed_mode IS NULL
+    AND b.budget = a.budget AND b.distributed_mode IS NULL
   WHERE a.method NOT IN ('Full', 'Downsized') AND a.plain AND a.basis_as_method
   UNION ALL
   SELECT 'permuted vs natural pixels', a.series, b.series, a.columns, a.fraction,
     a.test_error, b.test_error, a.params, b.params, a.final_fraction
   FROM ok a
   JOIN ok b ON b.method = a.method AND b.columns = a.columns AND b.fraction = a.fraction AND b.rep = a.rep
-    AND b.pixels = 0 AND b.lsf = a.lsf AND b.orthonormal = a.orthonormal AND b.plain
+    AND b.pixels = 0 AND b.lsf = a.lsf AND b.orthonormal = a.orthonormal AND b.plain AND b.budget = a.budget
   WHERE a.pixels <> 0 AND a.plain
   UNION ALL
   SELECT
@@ -51,7 +55,7 @@ pairs AS (
     a.series, b.series, a.columns, a.fraction, a.test_error, b.test_error, a.params, b.params, a.final_fraction
   FROM ok a
   JOIN ok b ON b.method = a.method AND b.columns = a.columns AND b.fraction = a.fraction AND b.rep = a.rep
-    AND b.pixels = a.pixels AND b.lsf = a.lsf AND b.plain AND b.basis_as_method
+    AND b.pixels = a.pixels AND b.lsf = a.lsf AND b.plain AND b.basis_as_method AND b.budget = a.budget
   WHERE a.distributed_mode IS NULL AND a.method NOT IN ('Full', 'Downsized')
     AND (a.grow_to IS NOT NULL OR a.alternate_v_epochs IS NOT NULL OR NOT a.basis_as_method)
 )

@@ -2,6 +2,8 @@
 -- mean test error is within 0.5 points of Full's (Full on the same pixel order), with the test
 -- error there and Full's (mean and sample sd over seeds, OK trials). fraction_within is null when
 -- no fraction of the sweep comes that close; largest_fraction is the largest the series ran.
+-- Downsized and growing-fraction series are left out (a growing trial ends at another fraction
+-- than it starts from: paired_comparisons.sql compares it).
 -- In a sweep with select, only the chosen values' trials (selected true; null without select).
 -- Runs unchanged on Spark SQL and DuckDB, over views named trials and epochs.
 WITH ok AS (
@@ -13,7 +15,8 @@ WITH ok AS (
       || CASE WHEN grow_to IS NOT NULL THEN ' (grow)' ELSE '' END
       || CASE WHEN permutation_seed IS NOT NULL THEN ' [permuted]' ELSE '' END
       || CASE WHEN distributed_mode IS NOT NULL THEN ' {' || distributed_mode || '}' ELSE '' END AS series,
-    method, columns, fraction, COALESCE(permutation_seed, 0) AS pixels, test_error
+    method, columns, fraction, COALESCE(permutation_seed, 0) AS pixels, test_error,
+    grow_to IS NOT NULL AS grown
   FROM trials
   WHERE status = 'OK' AND (selected IS NULL OR selected)
 ),
@@ -26,7 +29,7 @@ full_net AS (
 cells AS (
   SELECT series, columns, fraction, pixels, AVG(test_error) AS m, STDDEV_SAMP(test_error) AS sd, COUNT(*) AS n
   FROM ok
-  WHERE method <> 'Full'
+  WHERE method NOT IN ('Full', 'Downsized') AND NOT grown
   GROUP BY series, columns, fraction, pixels
 ),
 first_within AS (

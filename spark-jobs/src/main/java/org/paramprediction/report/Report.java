@@ -54,11 +54,11 @@ public record Report(String sweepId, String results, Path out, double targetVali
                         run(tables, ReportQuery.COLUMNS_GAIN))
                 + TuningPage.chosenMarkdown(tuningRows);
         writeText("summary.md", summary);
-        if (tuningChart.written()) {
+        if (!tuningRows.isEmpty()) {
             writeText(TuningPage.FILE, tuning.html(sweepId, tuningChart, tuningRows));
         }
         writeText("index.html", IndexPage.render(sweepId, results, figures, summary,
-                tuningChart.written() ? TuningPage.FILE : null));
+                tuningRows.isEmpty() ? null : TuningPage.FILE));
         List<Figure> all = new ArrayList<>(figures);
         if (tuningChart.written()) {
             all.add(tuningChart);

@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * The SQL the report runs, one resource file each under {@code report/sql/} (in the source tree
  * {@code spark-jobs/src/main/resources/report/sql/}). Each query reads views named {@code trials}
- * and {@code epochs} holding one sweep's rows, and is written in the SQL that Spark SQL and DuckDB
+ * and {@code epochs} (and {@code selections}, empty for a sweep without select) holding one sweep's rows, and is written in the SQL that Spark SQL and DuckDB
  * both accept: the report runs it on Spark, {@code notebooks/analysis.ipynb} and the tests on
  * DuckDB. The only parameter is the token {@value #TARGET_TOKEN}, replaced by a number.
  */
@@ -30,7 +30,7 @@ public enum ReportQuery {
     WITHIN_FULL,
     /** Factored vs Downsized, permuted vs natural pixels, raw U, alternating U/V, growing: paired by repeat. */
     PAIRED_COMPARISONS,
-    /** Every candidate's phase-1 trial of a sweep with select (learning rate, validation error, chosen). */
+    /** Every candidate of a sweep with select (the selections table), with its trial's series; empty otherwise. */
     TUNING;
 
     /** Replaced by the target validation error in {@link #TIME_TO_ACCURACY}. */

@@ -19,7 +19,9 @@ import org.paramprediction.sweep.config.Method;
  *
  * <p>Each {@link Method} has its own colour (Tableau 10 plus black and a dark blue) and marker.
  * A variant keeps its method's hue and marker and changes its shade and line: tied length scale
- * lighter and dashed, permuted pixels darker and dotted, distributed modes dash-dotted. A label
+ * lighter and dashed, permuted pixels darker and dotted, distributed modes dash-dotted; raw U
+ * greyed and dashed, alternating U/V a little lighter and dash-dotted, a growing fraction a little
+ * darker and dotted. A label
  * whose method is unknown gets a colour from the same palette by a hash of its name.
  *
  * <p>Families group the methods into the panels of the small multiples ({@link Panels}).
@@ -82,6 +84,22 @@ public record SeriesStyle(Color colour, Marker marker, BasicStroke line, String 
             colour = mix(colour, Color.WHITE, TINT);
             line = DASHED;
             family += ", tied length scale";
+        }
+        // the reviewers' variants of a factored layer (raw U, alternating U/V, growing fraction)
+        if (series.contains("(raw U)")) {
+            colour = mix(colour, Color.GRAY, 0.5);
+            line = DASHED;
+            family += ", raw U";
+        }
+        if (series.contains("(alt U/V)")) {
+            colour = mix(colour, Color.WHITE, 0.2);
+            line = DASH_DOT;
+            family += ", alternating U/V";
+        }
+        if (series.contains("(grow)")) {
+            colour = darker(colour, 0.15);
+            line = DOTTED;
+            family += ", growing fraction";
         }
         if (series.contains("[permuted]")) {
             colour = darker(colour, TINT);

@@ -19,8 +19,8 @@ import org.apache.spark.sql.SparkSession;
 import org.paramprediction.io.BadInputException;
 
 /**
- * One sweep's Parquet output on Spark: registers the temporary views {@code trials} and {@code
- * epochs} (that sweep's rows only) for the report's SQL, and reads the optional {@code weights}
+ * One sweep's Parquet output on Spark: registers the temporary views {@code trials}, {@code
+ * epochs} and {@code selections} (that sweep's rows only; selections empty without select) for the report's SQL, and reads the optional {@code weights}
  * table. Spark SQL reads any Hadoop path the sweep wrote to ({@code file:}, {@code hdfs://},
  * {@code s3a://}).
  */
@@ -48,6 +48,7 @@ public final class SweepTables {
         this.fs = fileSystem(partition(results, sweepId, "trials"), conf);
         view("trials");
         view("epochs");
+        selectionsView();
     }
 
     /**
@@ -107,6 +108,19 @@ public final class SweepTables {
             }
         }
         rows.createOrReplaceTempView(table);
+    }
+
+    /** The {@code selections} table of a select sweep, or an empty view of the same columns. */
+    private void selectionsView() {
+        Path dir = partition(results, sweepId, "selections");
+        if (hasParquet(fs, dir)) {
+            spark.read().parquet(dir.toString()).createOrReplaceTempView("selections");
+        } else {
+            spark.sql("SELECT CAST(NULL AS STRING) AS configuration, CAST(NULL AS STRING) AS value, "
+                    + "CAST(NULL AS INT) AS candidate, CAST(NULL AS STRING) AS trial_id, CAST(NULL AS STRING) AS status, "
+                    + "CAST(NULL AS STRING) AS metric, CAST(NULL AS DOUBLE) AS metric_value, "
+                    + "CAST(NULL AS BOOLEAN) AS selected WHERE false").createOrReplaceTempView("selections");
+        }
     }
 
     private static Path partition(String results, String sweepId, String table) {

@@ -26,11 +26,17 @@ import org.paramprediction.sweep.ParquetQueries;
 class ClaimsSqlTest {
 
     private static final double TOLERANCE = 1e-9;
-    private static final String COLUMNS = "method, columns, fraction, repeat, status, test_error, best_valid_error, "
+    /** The selections view of a sweep without select: the table's columns, no rows. */
+    static final String EMPTY_SELECTIONS = "CREATE VIEW selections AS SELECT CAST(NULL AS VARCHAR) AS configuration, "
+            + "CAST(NULL AS VARCHAR) AS value, CAST(NULL AS INTEGER) AS candidate, CAST(NULL AS VARCHAR) AS trial_id, "
+            + "CAST(NULL AS VARCHAR) AS status, CAST(NULL AS VARCHAR) AS metric, CAST(NULL AS DOUBLE) AS metric_value, "
+            + "CAST(NULL AS BOOLEAN) AS selected WHERE false";
+    private static final String COLUMNS = "trial_id, method, columns, fraction, repeat, status, test_error, best_valid_error, "
             + "n_params_dynamic, final_fraction, permutation_seed, orthonormal, alternate_v_epochs, grow_to, "
-            + "distributed_mode, length_scale_factor, selected, learning_rate, epochs_trained, seconds";
+            + "distributed_mode, length_scale_factor, selected, learning_rate, epochs_trained, seconds, train_size, max_epochs, hidden";
 
     private final List<String> rows = new ArrayList<>();
+    private final List<String> selections = new ArrayList<>();
 
     /** A selected OK trial with learning rate 0.02, orthonormal U, natural pixels. */
     private void ok(String method, int columns, double fraction, int repeat, double testError) {
@@ -41,8 +47,8 @@ class ClaimsSqlTest {
     private void row(String method, int columns, double fraction, int repeat, String status, double testError,
             String orthonormal, String alternate, String growTo, String finalFraction, String permutation,
             String selected, double lr) {
-        rows.add(String.format(Locale.ROOT, "('%s', %d, %s, %d, %s, %s, %s, %d, %s, %s, %s, %s, %s, NULL, 0.0, %s, %s, 10, 1.0)",
-                method, columns, fraction, repeat, status, Double.isNaN(testError) ? "NULL" : testError,
+        rows.add(String.format(Locale.ROOT, "('t%d', '%s', %d, %s, %d, %s, %s, %s, %d, %s, %s, %s, %s, %s, NULL, 0.0, %s, %s, 10, 1.0, 50000, 30, '500-500')",
+                rows.size(), method, columns, fraction, repeat, status, Double.isNaN(testError) ? "NULL" : testError,
                 Double.isNaN(testError) ? "NULL" : testError + 0.01, 1000 + Math.round(fraction * 1000),
                 finalFraction, permutation, method.equals("Full") ? "false" : orthonormal, alternate, growTo,
                 selected, lr));
@@ -52,6 +58,9 @@ class ClaimsSqlTest {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
                 Statement s = c.createStatement()) {
             s.execute("CREATE TABLE trials AS SELECT * FROM (VALUES " + String.join(", ", rows) + ") t(" + COLUMNS + ")");
+            s.execute(selections.isEmpty() ? EMPTY_SELECTIONS : "CREATE TABLE selections AS SELECT * FROM (VALUES "
+                    + String.join(", ", selections) + ") s(configuration, value, candidate, trial_id, status, metric, "
+                    + "metric_value, selected)");
             try (ResultSet rs = s.executeQuery(q.sql(0.5))) {
                 return ParquetQueries.rows(rs);
             }
@@ -117,6 +126,8 @@ class ClaimsSqlTest {
         assertEquals(0.1, num(rand, "largest_fraction"), TOLERANCE);
         assertTrue(r.stream().noneMatch(x -> String.valueOf(x.get("series")).contains("[permuted]")),
                 "no Full on permuted pixels to compare with");
+        assertTrue(r.stream().noneMatch(x -> String.valueOf(x.get("series")).matches(".*(grow|Downsized).*")),
+                "a growing trial ends at another fraction; Downsized is a baseline: " + r);
     }
 
     @Test
@@ -155,15 +166,36 @@ class ClaimsSqlTest {
     }
 
     @Test
-    void tuningListsPhaseOneCandidatesWithoutTestError() {
+    void withoutSelectTwinsAlsoShareTheLearningRateAndTheBudget() {
+        for (double lr : new double[] {0.02, 0.05}) {
+            double worse = lr == 0.05 ? 0.01 : 0;
+            row("SE-Emp", 1, 0.1, 0, "'OK'", 0.105 + worse, "true", "NULL", "NULL", "NULL", "NULL", "NULL", lr);
+            row("Downsized", 1, 0.1, 0, "'OK'", 0.109 + worse, "true", "NULL", "NULL", "NULL", "NULL", "NULL", lr);
+        }
+        rows.add(rows.get(rows.size() - 1).replace("50000, 30", "10000, 30")); // another budget: no twin
+        Map<String, Object> se = only(run(ReportQuery.PAIRED_COMPARISONS), "series", "SE-Emp");
+        assertEquals(2L, ((Number) se.get("pairs")).longValue(), "each learning rate with its own twin only");
+        assertEquals(0.4, num(se, "gain_points_mean"), 1e-6);
+        assertEquals(0.0, num(se, "gain_points_sd"), 1e-6);
+    }
+
+    @Test
+    void tuningListsEveryCandidateOfTheSelectionsWithItsTrialsSeriesAndNoTestError() {
         study();
+        assertTrue(run(ReportQuery.TUNING).isEmpty(), "no selections table: not a select sweep");
+        String full = "t0"; // Full, repeat 0, the chosen 0.02
+        String fullFast = "t" + rows.stream().filter(x -> x.contains("'Full'") && x.contains("false, 0.1,"))
+                .map(rows::indexOf).findFirst().orElseThrow();
+        selections.add("('method=Full', 'training.learning_rate=0.02', 0, '" + full + "', 'OK', 'best_valid_error', "
+                + "0.11, true)");
+        selections.add("('method=Full', 'training.learning_rate=0.1', 1, '" + fullFast + "', 'OK', 'best_valid_error', "
+                + "0.02, false)");
         List<Map<String, Object>> r = run(ReportQuery.TUNING);
-        long expected = rows.stream().filter(x -> x.contains(", 0, '")).count(); // every repeat 0 (all have select)
-        assertEquals(expected, r.size(), r.toString());
+        assertEquals(2, r.size(), r.toString());
+        assertEquals(List.of("Full", "Full"), r.stream().map(x -> x.get("series")).toList());
+        assertEquals(List.of(true, false), r.stream().map(x -> x.get("selected")).toList());
+        assertEquals(0.11, num(r.get(0), "metric_value"), TOLERANCE);
         assertFalse(r.get(0).containsKey("test_error"), "only validation decides");
-        Map<String, Object> fullFast = r.stream().filter(x -> x.get("method").equals("Full")
-                && num(x, "learning_rate") == 0.1).findFirst().orElseThrow();
-        assertEquals(Boolean.FALSE, fullFast.get("selected"));
     }
 
     @Test

@@ -77,6 +77,10 @@ public final class ReportFixture {
                             + "/*/*.parquet', hive_partitioning = true) WHERE sweep_id = '" + sweepId + "'");
                 }
             }
+            s.execute(Files.isDirectory(out.resolve("selections"))
+                    ? "CREATE VIEW selections AS SELECT * FROM read_parquet('" + out + "/selections/*/*.parquet', "
+                            + "hive_partitioning = true) WHERE sweep_id = '" + sweepId + "'"
+                    : ClaimsSqlTest.EMPTY_SELECTIONS);
             try (ResultSet rs = s.executeQuery(sql)) {
                 return org.paramprediction.sweep.ParquetQueries.rows(rs);
             }

@@ -193,4 +193,20 @@ class ReportSqlTest {
             }
         }
     }
+
+    @Test
+    void everyQueryRunsOnACommittedSweepWrittenBeforeSchemaVersion5() {
+        // the committed convnet study (trials schema 4: no selected, alternate_v_epochs, grow_to, final_fraction)
+        SweepTables tables = new SweepTables(SharedSpark.session(), "../docs/results/paper-convnet",
+                "paper-convnet-small-channelwise");
+        for (ReportQuery q : ReportQuery.values()) {
+            QueryRows rows = tables.query(q.sql(0.5));
+            if (q == ReportQuery.ERROR_BY_FRACTION || q == ReportQuery.SUMMARY) {
+                assertTrue(!rows.isEmpty(), q.fileName() + " has rows");
+            }
+            if (q == ReportQuery.TUNING) {
+                assertTrue(rows.isEmpty(), "no select: no tuning");
+            }
+        }
+    }
 }

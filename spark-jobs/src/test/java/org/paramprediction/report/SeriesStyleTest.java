@@ -22,7 +22,10 @@ class SeriesStyleTest {
             SeriesStyle s = SeriesStyle.of(m.displayName());
             assertTrue(colours.add(s.colour()), m + " repeats a colour: " + s.colour());
             for (String variant : List.of(" (tied l)", " [permuted]", " {data_parallel}", " {columns}",
-                    " (tied l) [permuted]")) {
+                    " (tied l) [permuted]", " (raw U)", " (alt U/V)", " (grow)")) {
+                if (variant.matches(" \\((raw U|alt U/V|grow)\\)") && (m == Method.FULL || m == Method.DOWNSIZED)) {
+                    continue; // only factored layers have a U (the config refuses these for Full and Downsized)
+                }
                 SeriesStyle v = SeriesStyle.of(m.displayName() + variant);
                 assertTrue(colours.add(v.colour()), m.displayName() + variant + " repeats a colour: " + v.colour());
                 assertEquals(s.marker(), v.marker(), "a variant keeps its method's marker");
@@ -30,6 +33,10 @@ class SeriesStyleTest {
         }
         assertEquals(SeriesStyle.of("SE-Emp"), SeriesStyle.of("SE-Emp"), "one assignment");
         assertNotEquals(SeriesStyle.of("SE-Emp").line(), SeriesStyle.of("SE-Emp (tied l)").line());
+        for (String variant : List.of(" (raw U)", " (alt U/V)", " (grow)")) {
+            assertNotEquals(SeriesStyle.of("SE-Emp").line(), SeriesStyle.of("SE-Emp" + variant).line(), variant);
+            assertNotEquals(SeriesStyle.of("SE-Emp").family(), SeriesStyle.of("SE-Emp" + variant).family(), variant);
+        }
     }
 
     @Test
