@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -66,6 +65,9 @@ class LbfgsAgainstBreezeTest {
     interface Blocks extends Serializable {
         int count();
 
+        /** Identifies the problem (for the per-JVM cache of built blocks). */
+        String key();
+
         DifferentiableFunction block(int k);
     }
 
@@ -75,8 +77,9 @@ class LbfgsAgainstBreezeTest {
      */
     static final class BlockGradient extends Gradient {
         private static final long serialVersionUID = 1L;
+        /** Built blocks by problem key and block: Spark deserialises the gradient for every task; local mode shares this JVM. */
+        private static final Map<String, DifferentiableFunction> BUILT = new java.util.concurrent.ConcurrentHashMap<>();
         private final Blocks blocks;
-        private transient Map<Integer, DifferentiableFunction> built;
 
         BlockGradient(Blocks blocks) {
             this.blocks = blocks;
@@ -84,12 +87,13 @@ class LbfgsAgainstBreezeTest {
 
         @Override
         public double compute(Vector data, double label, Vector weights, Vector cumGradient) {
-            if (built == null) {
-                built = new HashMap<>();
-            }
-            DifferentiableFunction f = built.computeIfAbsent((int) label, blocks::block);
+            DifferentiableFunction f = BUILT.computeIfAbsent(blocks.key() + "/" + (int) label,
+                    key -> blocks.block((int) label));
             double[] g = new double[f.dimension()];
-            double value = f.valueAndGradient(weights.toArray(), g);
+            double value;
+            synchronized (f) { // a block's objective keeps scratch buffers
+                value = f.valueAndGradient(weights.toArray(), g);
+            }
             double[] cum = ((DenseVector) cumGradient).values();
             for (int i = 0; i < g.length; i++) {
                 cum[i] += blocks.count() * g[i];
@@ -111,7 +115,7 @@ class LbfgsAgainstBreezeTest {
         for (int k = 0; k < blocks.count(); k++) {
             rows.add(new Tuple2<>((double) k, Vectors.dense(new double[] {k})));
         }
-        Tuple2<Vector, double[]> out = LBFGS.runLBFGS(sc.parallelize(rows, blocks.count()).rdd(),
+        Tuple2<Vector, double[]> out = LBFGS.runLBFGS(sc.parallelize(rows, 1).rdd(),
                 new BlockGradient(blocks), new SimpleUpdater(), HISTORY, tolerance, maxIterations, 0.0,
                 Vectors.dense(start.clone()));
         return new BreezeRun(out._1().toArray(), out._2());
@@ -132,6 +136,11 @@ class LbfgsAgainstBreezeTest {
         @Override
         public int count() {
             return 1;
+        }
+
+        @Override
+        public String key() {
+            return "rosenbrock-" + n;
         }
 
         @Override
@@ -197,6 +206,11 @@ class LbfgsAgainstBreezeTest {
         @Override
         public int count() {
             return 2;
+        }
+
+        @Override
+        public String key() {
+            return "small-rica";
         }
 
         @Override
