@@ -21,8 +21,11 @@ package org.paramprediction.dictionary;
  *
  * <p>The eigenvectors are returned as the rows of {@code Z^T} (row {@code i} belongs to
  * {@code d_i}), unsorted. Cost about {@code 9 n^3} flops: about a second for {@code n = 784}.
+ *
+ * <p>Public for the ZCA whitening of RICA patches ({@code rica.Zca}), which needs the whole
+ * decomposition; everything else about it is unchanged.
  */
-final class SymmetricEigensolver {
+public final class SymmetricEigensolver {
 
     /** Iterations allowed per eigenvalue before giving up (a few are typical). */
     static final int MAX_ITERATIONS_PER_EIGENVALUE = 60;
@@ -30,14 +33,18 @@ final class SymmetricEigensolver {
     private static final double EPS = 0x1.0p-52;
 
     /** Eigenvalues {@code d} (unsorted) and eigenvectors as rows of {@code zt} (n x n). */
-    record Result(double[] values, double[] vectorRows) {
+    public record Result(double[] values, double[] vectorRows) {
     }
 
     private SymmetricEigensolver() {
     }
 
     /** @param a symmetric n x n matrix, row-major (not modified) */
-    static Result decompose(double[] a, int n) {
+    public static Result decompose(double[] a, int n) {
+        if (n < 1 || a == null || a.length != (long) n * n) {
+            throw new IllegalArgumentException("a must be a symmetric n x n matrix with n >= 1 but n was " + n
+                    + " and a had " + (a == null ? "null" : a.length + " values"));
+        }
         double[] s = a.clone();
         double[] d = new double[n];
         double[] e = new double[n];
