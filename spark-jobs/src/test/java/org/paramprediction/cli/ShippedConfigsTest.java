@@ -22,7 +22,7 @@ import org.paramprediction.sweep.config.TrialSpec;
 /** Every config shipped in conf/sweeps passes the {@code validate} subcommand and has the documented size. */
 class ShippedConfigsTest {
 
-    /** The trial counts stated in the configs' header comments. */
+    /** The trial counts that {@code validate} prints (a select sweep's: every grid point x repeat, as its header says). */
     private static final Map<String, Integer> DOCUMENTED_TRIALS = Map.ofEntries(
             Map.entry("quickstart.yaml", 10),
             Map.entry("convnet-full.yaml", 1),

@@ -15,7 +15,8 @@ import java.util.Set;
  * @param methods   the methods, in file order
  * @param fractions the fractions learned, in file order (Full trials use 1.0 regardless)
  * @param columns   the column counts, in file order (Full trials use 1 regardless)
- * @param gridKeys  the dotted paths listed under {@code grid}, in file order
+ * @param gridKeys  the dotted paths listed under {@code grid}, in file order, then those only under
+ *                  {@code variants} (not method, fraction, columns)
  * @param trials    every trial, with distinct trial ids
  * @param keepWeights {@code output.keep_weights}: trials also write their learned parameters to the
  *                  {@code weights} table (not part of any trial's identity)
