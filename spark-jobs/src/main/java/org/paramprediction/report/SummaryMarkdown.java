@@ -37,57 +37,71 @@ final class SummaryMarkdown {
      * rows for is left out.
      */
     static String claims(QueryRows withinFull, QueryRows paired, QueryRows columnsGain) {
+        return withinFull(withinFull) + paired(paired) + columnsGain(columnsGain);
+    }
+
+    private static String withinFull(QueryRows rows) {
         StringBuilder s = new StringBuilder();
-        if (!withinFull.isEmpty()) {
-            s.append("\n## How few weights: the smallest fraction within 0.5 points of Full\n\n")
-                    .append("Per series and column count, the smallest fraction whose mean test error is at most Full's ")
-                    .append("+ 0.5 points (Full on the same pixel order); \"none\" when no fraction run comes that close. ")
-                    .append("Query: `report/sql/").append(ReportQuery.WITHIN_FULL.fileName()).append("`.\n\n")
-                    .append("| series | columns | fraction within | test error there (mean ± sd) | Full (mean ± sd) | ")
-                    .append("gap, points | largest fraction run |\n|---|---:|---:|---:|---:|---:|---:|\n");
-            for (Map<String, Object> r : withinFull.rows()) {
-                boolean none = r.get("fraction_within") == null;
-                s.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %.3f |%n", text(r, "series"),
-                        integer(r, "columns"), none ? "none" : fixed(num(r, "fraction_within"), 3),
-                        meanSd(num(r, "test_error_mean"), num(r, "test_error_sd")),
-                        meanSd(num(r, "full_test_error_mean"), num(r, "full_test_error_sd")),
-                        none ? "-" : signed(num(r, "gap_points")), num(r, "largest_fraction")));
-            }
+        if (rows.isEmpty()) {
+            return "";
         }
-        if (!paired.isEmpty()) {
-            s.append("\n## Paired comparisons\n\n")
-                    .append("Each trial against its twin of the same repeat (seeds differ): gain = baseline's test error ")
-                    .append("minus the series', in points, mean ± sample sd over the pairs; positive: the series is ")
-                    .append("better. Query: `report/sql/").append(ReportQuery.PAIRED_COMPARISONS.fileName())
-                    .append("`.\n");
-            String current = null;
-            for (Map<String, Object> r : paired.rows()) {
-                String comparison = text(r, "comparison");
-                if (!comparison.equals(current)) {
-                    current = comparison;
-                    s.append("\n### ").append(comparison).append("\n\n| series | baseline | columns | fraction | pairs | ")
-                            .append("test error | baseline | gain, points (mean ± sd) | dynamic params | baseline's | ")
-                            .append("final fraction |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-                }
-                s.append(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %d | %.4f | %.4f | %s | %,d | %,d | %.3f |%n",
-                        text(r, "series"), text(r, "baseline"), integer(r, "columns"), num(r, "fraction"),
-                        integer(r, "pairs"), num(r, "test_error_mean"), num(r, "baseline_test_error_mean"),
-                        signedSd(num(r, "gain_points_mean"), num(r, "gain_points_sd")),
-                        Math.round(num(r, "params_mean")), Math.round(num(r, "baseline_params_mean")),
-                        num(r, "final_fraction_mean")));
-            }
+        s.append("\n## How few weights: the smallest fraction within 0.5 points of Full\n\n")
+                .append("Per series and column count, the smallest fraction whose mean test error is at most Full's ")
+                .append("+ 0.5 points (Full on the same pixel order); \"none\" when no fraction run comes that close. ")
+                .append("Query: `report/sql/").append(ReportQuery.WITHIN_FULL.fileName()).append("`.\n\n")
+                .append("| series | columns | fraction within | test error there (mean ± sd) | Full (mean ± sd) | ")
+                .append("gap, points | largest fraction run |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Map<String, Object> r : rows.rows()) {
+            boolean none = r.get("fraction_within") == null;
+            s.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %.3f |%n", text(r, "series"),
+                    integer(r, "columns"), none ? "none" : fixed(num(r, "fraction_within"), 3),
+                    meanSd(num(r, "test_error_mean"), num(r, "test_error_sd")),
+                    meanSd(num(r, "full_test_error_mean"), num(r, "full_test_error_sd")),
+                    none ? "-" : signed(num(r, "gap_points")), num(r, "largest_fraction")));
         }
-        if (!columnsGain.isEmpty()) {
-            s.append("\n## 1 versus more columns\n\n")
-                    .append("Test error with the fewest columns minus with more, paired by repeat, in points (positive: ")
-                    .append("more columns help). Query: `report/sql/").append(ReportQuery.COLUMNS_GAIN.fileName())
-                    .append("`.\n\n| series | columns vs | fraction | pairs | gain, points (mean ± sd) |\n")
-                    .append("|---|---|---:|---:|---:|\n");
-            for (Map<String, Object> r : columnsGain.rows()) {
-                s.append(String.format(Locale.ROOT, "| %s | %d vs %d | %.3f | %d | %s |%n", text(r, "series"),
-                        integer(r, "columns"), integer(r, "base_columns"), num(r, "fraction"), integer(r, "pairs"),
-                        signedSd(num(r, "gain_points_mean"), num(r, "gain_points_sd"))));
+        return s.toString();
+    }
+
+    private static String paired(QueryRows rows) {
+        if (rows.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("\n## Paired comparisons\n\n")
+                .append("Each trial against its twin of the same repeat (seeds differ): gain = baseline's test error ")
+                .append("minus the series', in points, mean ± sample sd over the pairs; positive: the series is ")
+                .append("better. Query: `report/sql/").append(ReportQuery.PAIRED_COMPARISONS.fileName()).append("`.\n");
+        String current = null;
+        for (Map<String, Object> r : rows.rows()) {
+            String comparison = text(r, "comparison");
+            if (!comparison.equals(current)) {
+                current = comparison;
+                s.append("\n### ").append(comparison).append("\n\n| series | baseline | columns | fraction | pairs | ")
+                        .append("test error | baseline | gain, points (mean ± sd) | dynamic params | baseline's | ")
+                        .append("final fraction |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             }
+            s.append(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %d | %.4f | %.4f | %s | %,d | %,d | %.3f |%n",
+                    text(r, "series"), text(r, "baseline"), integer(r, "columns"), num(r, "fraction"),
+                    integer(r, "pairs"), num(r, "test_error_mean"), num(r, "baseline_test_error_mean"),
+                    signedSd(num(r, "gain_points_mean"), num(r, "gain_points_sd")),
+                    Math.round(num(r, "params_mean")), Math.round(num(r, "baseline_params_mean")),
+                    num(r, "final_fraction_mean")));
+        }
+        return s.toString();
+    }
+
+    private static String columnsGain(QueryRows rows) {
+        if (rows.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("\n## 1 versus more columns\n\n")
+                .append("Test error with the fewest columns minus with more, paired by repeat, in points (positive: ")
+                .append("more columns help). Query: `report/sql/").append(ReportQuery.COLUMNS_GAIN.fileName())
+                .append("`.\n\n| series | columns vs | fraction | pairs | gain, points (mean ± sd) |\n")
+                .append("|---|---|---:|---:|---:|\n");
+        for (Map<String, Object> r : rows.rows()) {
+            s.append(String.format(Locale.ROOT, "| %s | %d vs %d | %.3f | %d | %s |%n", text(r, "series"),
+                    integer(r, "columns"), integer(r, "base_columns"), num(r, "fraction"), integer(r, "pairs"),
+                    signedSd(num(r, "gain_points_mean"), num(r, "gain_points_sd"))));
         }
         return s.toString();
     }
