@@ -21,6 +21,7 @@ public final class Progress {
     private final int total;
     private final int slots;
     private final long start = System.nanoTime();
+    private final TrialLabels labels;
     private int done;
     private int failed;
     private double bestValid = Double.POSITIVE_INFINITY;
@@ -43,9 +44,15 @@ public final class Progress {
      * @param slots the task slots single-task trials share (a distributed trial uses all of them)
      */
     public Progress(Console out, int total, int slots) {
+        this(out, total, slots, TrialLabels.NONE);
+    }
+
+    /** @param labels the words that tell the sweep's trials apart beyond method, fraction and columns */
+    Progress(Console out, int total, int slots, TrialLabels labels) {
         this.out = out;
         this.total = total;
         this.slots = Math.max(1, slots);
+        this.labels = labels;
     }
 
     /** Trials already committed count as done; the ETA is from the trials run in this run. */
@@ -81,14 +88,14 @@ public final class Progress {
             failed++;
         } else if (o.bestValidError() < bestValid) {
             bestValid = o.bestValidError();
-            bestLabel = label(o.spec());
+            bestLabel = labelled(o.spec());
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         String result = o.ok()
                 ? String.format(Locale.ROOT, "valid %.4f test %.4f", o.bestValidError(), o.testError())
                 : "error: " + firstLine(o.error());
         out.line("[%d/%d] %-6s %-28s %s  %.1f s | running %d, failed %d, best valid %.4f (%s), elapsed %s, %s",
-                done, total, o.status(), label(o.spec()), result, o.seconds(), running, failed, bestValid, bestLabel,
+                done, total, o.status(), labelled(o.spec()), result, o.seconds(), running, failed, bestValid, bestLabel,
                 Eta.clock(elapsed), eta());
     }
 
@@ -100,6 +107,12 @@ public final class Progress {
     String eta() {
         return Eta.describe(List.of(new Eta.Part("trials", tasks.left, tasks.mean(), slots),
                 new Eta.Part("distributed", distributed.left, distributed.mean(), 1)));
+    }
+
+    /** {@link #label}, then what tells the trial apart in its sweep, e.g. {@code ... r=0 learning_rate=0.05}. */
+    private String labelled(TrialSpec s) {
+        String extra = labels.extra(s);
+        return extra.isEmpty() ? label(s) : label(s) + " " + extra;
     }
 
     /** Method, fraction, columns and repeat, e.g. {@code SE-Emp f=0.100 c=5 r=0}. */

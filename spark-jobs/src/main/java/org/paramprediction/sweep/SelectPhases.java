@@ -44,7 +44,7 @@ final class SelectPhases {
         store.prepare(rerun1);
         console.line("select phase 1: repeat 0 of every grid point, %d trials in %d configurations",
                 phase1.size(), sweep.select().groups().size());
-        Progress p1 = runner.progress(phase1.size(), phase1.size() - run1.size(), run1);
+        Progress p1 = runner.progress(sweep, phase1.size(), phase1.size() - run1.size(), run1);
         if (!run1.isEmpty()) {
             runner.execute(run1, sweep, out, store, p1);
         }
@@ -60,7 +60,7 @@ final class SelectPhases {
         console.line("select phase 2: the chosen values' repeats 1..%d, %d trials (%d of %d configurations "
                 + "chosen%s)", sweep.select().repeats() - 1, phase2.size(), choices.size() - none, choices.size(),
                 none == 0 ? "" : "; " + none + " with every candidate FAILED run nothing");
-        Progress p2 = runner.progress(phase2.size(), phase2.size() - run2.size(), run2);
+        Progress p2 = runner.progress(sweep, phase2.size(), phase2.size() - run2.size(), run2);
         if (!run2.isEmpty()) {
             runner.execute(run2, sweep, out, store, p2);
             store.compact();

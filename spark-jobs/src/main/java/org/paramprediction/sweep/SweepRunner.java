@@ -78,7 +78,7 @@ public final class SweepRunner {
         Set<String> rerun = new HashSet<>();
         List<TrialSpec> toRun = pending(sweep.trials(), committed, retryFailed, rerun);
         store.prepare(rerun);
-        Progress progress = progress(sweep.trials().size(), sweep.trials().size() - toRun.size(), toRun);
+        Progress progress = progress(sweep, sweep.trials().size(), sweep.trials().size() - toRun.size(), toRun);
         if (toRun.isEmpty()) {
             return new Result(sweep.trials().size(), sweep.trials().size(), 0, 0);
         }
@@ -87,9 +87,13 @@ public final class SweepRunner {
         return new Result(sweep.trials().size(), sweep.trials().size() - toRun.size(), toRun.size(), progress.failed());
     }
 
-    /** A progress printer for {@code total} trials, its start line printed: {@code toRun} left, the rest done. */
-    Progress progress(int total, int alreadyDone, List<TrialSpec> toRun) {
-        Progress progress = new Progress(console, total, slots(JavaSparkContext.fromSparkContext(spark.sparkContext())));
+    /**
+     * A progress printer for {@code total} trials of {@code sweep}, its start line printed: {@code toRun}
+     * left, the rest done.
+     */
+    Progress progress(SweepSpec sweep, int total, int alreadyDone, List<TrialSpec> toRun) {
+        Progress progress = new Progress(console, total, slots(JavaSparkContext.fromSparkContext(spark.sparkContext())),
+                new TrialLabels(sweep));
         long cluster = toRun.stream().filter(t -> t.distributed() != null).count();
         progress.started(alreadyDone, toRun.size() - (int) cluster, (int) cluster);
         return progress;
