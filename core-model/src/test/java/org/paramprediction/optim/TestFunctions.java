@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** Test problems with known minima, and a wrapper that records every evaluation. */
-final class TestFunctions {
+public final class TestFunctions {
 
     private TestFunctions() {}
 
@@ -13,7 +13,7 @@ final class TestFunctions {
      * The chained Rosenbrock function {@code sum_{i<n-1} 100 (x_{i+1} - x_i^2)^2 + (1 - x_i)^2}:
      * global minimum 0 at {@code (1, ..., 1)}.
      */
-    static DifferentiableFunction rosenbrock(int n) {
+    public static DifferentiableFunction rosenbrock(int n) {
         return new DifferentiableFunction() {
             @Override
             public int dimension() {

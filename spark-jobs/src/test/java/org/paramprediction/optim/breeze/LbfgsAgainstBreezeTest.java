@@ -145,26 +145,7 @@ class LbfgsAgainstBreezeTest {
 
         @Override
         public DifferentiableFunction block(int k) {
-            return new DifferentiableFunction() {
-                @Override
-                public int dimension() {
-                    return n;
-                }
-
-                @Override
-                public double valueAndGradient(double[] x, double[] g) {
-                    java.util.Arrays.fill(g, 0);
-                    double f = 0;
-                    for (int i = 0; i < n - 1; i++) {
-                        double a = x[i + 1] - x[i] * x[i];
-                        double b = 1 - x[i];
-                        f += 100 * a * a + b * b;
-                        g[i] += -400 * a * x[i] - 2 * b;
-                        g[i + 1] += 200 * a;
-                    }
-                    return f;
-                }
-            };
+            return org.paramprediction.optim.TestFunctions.rosenbrock(n);
         }
     }
 
