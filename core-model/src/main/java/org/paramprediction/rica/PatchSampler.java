@@ -51,7 +51,11 @@ public final class PatchSampler {
         return new Patches(patch, count, rows, seed);
     }
 
-    private static void copyPatch(float[] image, Shape shape, int top, int left, int p, double[] dst, int offset) {
+    /**
+     * Copies the {@code p x p} window at {@code (top, left)} of every channel of {@code image} (in
+     * {@link Shape} order) to {@code dst} from {@code offset} on, channel by channel, row by row.
+     */
+    static void copyPatch(float[] image, Shape shape, int top, int left, int p, double[] dst, int offset) {
         int k = offset;
         for (int c = 0; c < shape.channels(); c++) {
             for (int i = 0; i < p; i++) {

@@ -10,7 +10,8 @@ import org.paramprediction.data.Shape;
  * @param shape {@code c x p x p}
  * @param count rows
  * @param rows  {@code count * shape.features()} values; not copied (the sampler hands over its array)
- * @param seed  the seed of {@link PatchSampler#sample} that drew them
+ * @param seed  the seed that drew them ({@link PatchSampler#sample}, {@link PhotoPatches#sample},
+ *              {@link Stl10UnlabeledPatches#sample})
  */
 public record Patches(Shape shape, int count, double[] rows, long seed) {
 
