@@ -1,5 +1,6 @@
 package org.paramprediction.distributed.rica;
 
+import org.paramprediction.rica.RicaMapRecipe;
 import java.io.Serializable;
 
 /**

@@ -1,5 +1,6 @@
 package org.paramprediction.distributed.rica;
 
+import org.paramprediction.rica.RicaMapRecipe;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

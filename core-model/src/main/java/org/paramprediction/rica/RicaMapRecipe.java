@@ -1,4 +1,4 @@
-package org.paramprediction.distributed.rica;
+package org.paramprediction.rica;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +11,6 @@ import org.paramprediction.dictionary.Dictionary;
 import org.paramprediction.dictionary.DictionaryBuilder;
 import org.paramprediction.dictionary.DictionaryKind;
 import org.paramprediction.dictionary.DictionaryRecipe;
-import org.paramprediction.rica.FactoredWeightMap;
-import org.paramprediction.rica.FullWeightMap;
-import org.paramprediction.rica.WeightMap;
 
 /**
  * What an executor needs to rebuild RICA's {@link WeightMap} bit for bit: Full ({@code columns}
