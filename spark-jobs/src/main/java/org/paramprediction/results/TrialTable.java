@@ -28,7 +28,7 @@ import org.paramprediction.train.TrainingConfig;
 public final class TrialTable {
 
     /** Bumped on any change of columns; additions are nullable. */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
 
     /** The column that says whether a select sweep chose the trial's value (null: no choice, or not yet). */
     public static final String SELECTED = "selected";
@@ -48,8 +48,11 @@ public final class TrialTable {
             return outcome.spec().training();
         }
 
-        /** The trial's network on its dataset format's examples. */
+        /** The trial's network on its dataset format's examples, or null for a RICA trial. */
         ModelSpec model() {
+            if (outcome.spec().isRica()) {
+                return null;
+            }
             DatasetFormat f = outcome.spec().dataFormatEnum();
             return outcome.spec().modelSpec(f.shape(), f.numClasses());
         }
@@ -87,31 +90,33 @@ public final class TrialTable {
             new Column<>("hidden", StringType, false, s -> s.spec().hidden().stream().map(String::valueOf)
                     .collect(Collectors.joining("-"))),
             new Column<>("hidden_layers", IntegerType, false, s -> s.spec().hidden().size()),
-            new Column<>("activation", StringType, false, s -> s.spec().activation()),
+            new Column<>("activation", StringType, true, s -> net(s) ? s.spec().activation() : null),
             new Column<>("data_format", StringType, true, s -> s.spec().dataFormat()),
             new Column<>("conv", StringType, true, s -> s.spec().conv() == null ? null
                     : s.spec().conv().layers().toString()),
             new Column<>("channels", StringType, true, s -> s.spec().conv() == null ? null : s.spec().conv().channels()),
             new Column<>("layer_kinds", createArrayType(StringType, false), true,
-                    s -> s.model().hidden().stream().map(l -> l.isConv() ? "conv" : "dense").toList()),
-            new Column<>("layer_inputs", createArrayType(StringType, false), true, s -> layerInputs(s.model())),
+                    s -> s.model() == null ? null
+                            : s.model().hidden().stream().map(l -> l.isConv() ? "conv" : "dense").toList()),
+            new Column<>("layer_inputs", createArrayType(StringType, false), true,
+                    s -> s.model() == null ? null : layerInputs(s.model())),
             new Column<>("layer_units", createArrayType(IntegerType, false), true,
-                    s -> s.model().hidden().stream().map(LayerSpec::units).toList()),
+                    s -> s.model() == null ? null : s.model().hidden().stream().map(LayerSpec::units).toList()),
             new Column<>("ridge", DoubleType, false, s -> s.spec().ridge()),
             new Column<>("length_scale", DoubleType, false, s -> s.spec().lengthScale()),
             new Column<>("length_scale_factor", DoubleType, false, s -> s.spec().lengthScaleFactor()),
             new Column<>("orthonormal", BooleanType, false, s -> s.spec().orthonormal()),
-            new Column<>("learning_rate", DoubleType, false, s -> s.training().learningRate()),
-            new Column<>("learning_rate_decay", DoubleType, false, s -> s.training().learningRateDecay()),
-            new Column<>("momentum_start", DoubleType, false, s -> s.training().momentumStart()),
-            new Column<>("momentum_end", DoubleType, false, s -> s.training().momentumEnd()),
-            new Column<>("momentum_ramp_epochs", IntegerType, false, s -> s.training().momentumRampEpochs()),
-            new Column<>("weight_decay", DoubleType, false, s -> s.training().weightDecay()),
-            new Column<>("max_column_norm", DoubleType, false, s -> s.training().maxColumnNorm()),
-            new Column<>("batch_size", IntegerType, false, s -> s.training().batchSize()),
-            new Column<>("max_epochs", IntegerType, false, s -> s.training().maxEpochs()),
-            new Column<>("patience", IntegerType, false, s -> s.training().patience()),
-            new Column<>("stage_epochs", IntegerType, false, s -> s.training().stageEpochs()),
+            new Column<>("learning_rate", DoubleType, true, s -> net(s) ? s.training().learningRate() : null),
+            new Column<>("learning_rate_decay", DoubleType, true, s -> net(s) ? s.training().learningRateDecay() : null),
+            new Column<>("momentum_start", DoubleType, true, s -> net(s) ? s.training().momentumStart() : null),
+            new Column<>("momentum_end", DoubleType, true, s -> net(s) ? s.training().momentumEnd() : null),
+            new Column<>("momentum_ramp_epochs", IntegerType, true, s -> net(s) ? s.training().momentumRampEpochs() : null),
+            new Column<>("weight_decay", DoubleType, true, s -> net(s) ? s.training().weightDecay() : null),
+            new Column<>("max_column_norm", DoubleType, true, s -> net(s) ? s.training().maxColumnNorm() : null),
+            new Column<>("batch_size", IntegerType, true, s -> net(s) ? s.training().batchSize() : null),
+            new Column<>("max_epochs", IntegerType, true, s -> net(s) ? s.training().maxEpochs() : null),
+            new Column<>("patience", IntegerType, true, s -> net(s) ? s.training().patience() : null),
+            new Column<>("stage_epochs", IntegerType, true, s -> net(s) ? s.training().stageEpochs() : null),
             new Column<>("alternate_v_epochs", IntegerType, true,
                     s -> s.spec().alternate() == null ? null : s.spec().alternate().vEpochs()),
             new Column<>("alternate_u_epochs", IntegerType, true,
@@ -127,6 +132,20 @@ public final class TrialTable {
                     s -> s.spec().distributed() == null ? null
                             : s.spec().distributed().dataParallel() ? s.spec().distributed().partitions()
                             : s.spec().columns()),
+            new Column<>("rica", StringType, true, s -> s.spec().isRica() ? s.spec().ricaText() : null),
+            new Column<>("rica_features", IntegerType, true, s -> rica(s) == null ? null : rica(s).features()),
+            new Column<>("rica_patch", IntegerType, true, s -> s.spec().isRica() ? s.spec().rica().patch() : null),
+            new Column<>("rica_objective_initial", DoubleType, true,
+                    s -> rica(s) == null ? null : rica(s).objectiveInitial()),
+            new Column<>("rica_objective_final", DoubleType, true,
+                    s -> rica(s) == null ? null : rica(s).objectiveFinal()),
+            new Column<>("rica_iterations", IntegerType, true, s -> rica(s) == null ? null : rica(s).iterations()),
+            new Column<>("rica_stop", StringType, true, s -> rica(s) == null ? null : rica(s).stop()),
+            new Column<>("rica_seconds", DoubleType, true, s -> rica(s) == null ? null : rica(s).ricaSeconds()),
+            new Column<>("classifier_weight_decay", DoubleType, true,
+                    s -> rica(s) == null ? null : rica(s).weightDecay()),
+            new Column<>("feature_dimension", IntegerType, true,
+                    s -> rica(s) == null ? null : rica(s).featureDimension()),
             new Column<>("recipes", StringType, true, s -> s.outcome().recipes()),
             new Column<>("config", StringType, false, s -> s.spec().canonicalConfig()),
             new Column<>("schema_version", IntegerType, false, s -> SCHEMA_VERSION),
@@ -158,6 +177,15 @@ public final class TrialTable {
         return o.epochs().stream().filter(e -> e.stage() == 0 && e.epoch() == o.bestEpoch())
                 .map(org.paramprediction.train.EpochMetrics::fraction).filter(java.util.Objects::nonNull).findFirst()
                 .orElse(null);
+    }
+
+    /** False for a RICA trial, which has no network, activation or SGD settings (those columns are null). */
+    private static boolean net(Source s) {
+        return !s.spec().isRica();
+    }
+
+    private static RicaMetrics rica(Source s) {
+        return s.outcome().rica();
     }
 
     private static List<String> layerInputs(ModelSpec m) {

@@ -76,6 +76,9 @@ public final class TrialExecutor {
 
     private static TrialOutcome train(TrialSpec t, SweepContext ctx, long start, List<EpochMetrics> epochs) {
         try {
+            if (t.isRica()) {
+                return RicaTrial.run(t, ctx, start);
+            }
             DataSplits data = DatasetCache.get(dataRef(t), ctx.hadoop());
             ModelSpec spec = modelSpec(t, data.train());
             long needs = MemoryEstimate.trainingBytesLowerBound(spec, t.training().batchSize());

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.paramprediction.data.DatasetFormat;
 import org.paramprediction.layer.Activation;
+import org.paramprediction.rica.RicaPipeline;
 import org.paramprediction.sweep.config.SweepDraft.Axis;
 import org.paramprediction.sweep.config.SweepDraft.Setting;
 import org.paramprediction.train.Alternation;
@@ -129,7 +130,8 @@ final class SweepExpander {
         TrainingConfig training = valid(v, TRAINING) ? training(v) : null;
         boolean shape = valid(v, SweepField.METHOD, SweepField.COLUMNS, SweepField.HIDDEN) && columnsFit(v);
         boolean layers = scales && shape && valid(v, SweepField.values()) && layersBuild(v);
-        boolean factor = valid(v, SweepField.values()) && FactorSettingsCheck.ok(v, errors);
+        boolean factor = valid(v, SweepField.values()) && FactorSettingsCheck.ok(v, errors)
+                && RicaSettingsCheck.ok(v, errors);
         if (training == null || !layers || !factor) {
             return List.of();
         }
@@ -145,9 +147,16 @@ final class SweepExpander {
                         hidden(v), activation(v), num(v, SweepField.RIDGE), num(v, SweepField.LENGTH_SCALE),
                         num(v, SweepField.LENGTH_SCALE_FACTOR), (Boolean) value(v, SweepField.ORTHONORMAL), training,
                         distributed(v), conv(v), (Integer) value(v, SweepField.TIMEOUT_S),
-                        (Alternation) value(v, SweepField.ALTERNATE), (Growth) value(v, SweepField.GROW)));
+                        (Alternation) value(v, SweepField.ALTERNATE), (Growth) value(v, SweepField.GROW),
+                        (RicaPipeline.Settings) value(v, SweepField.RICA)));
                 DatasetFormat format = DatasetFormat.parse((String) value(v, SweepField.DATASET_FORMAT));
-                out.get(out.size() - 1).modelSpec(format.shape(), format.numClasses()); // its rules, before Spark
+                TrialSpec t = out.get(out.size() - 1);
+                if (t.isRica()) {
+                    RicaPipeline.mapRecipe(t.ricaDictionary(), format.shape().channels(), t.ricaRun(),
+                            new long[t.columns()]).build(); // its rules, before Spark
+                } else {
+                    t.modelSpec(format.shape(), format.numClasses()); // its rules, before Spark
+                }
             } catch (IllegalArgumentException e) {
                 report(v.get(SweepField.METHOD), "gives an invalid trial: " + e.getMessage());
                 return List.of();

@@ -22,6 +22,8 @@ enum SweepField {
     TEST_SIZE("dataset.test_size", ValueType.INT, true, null, Rule.atLeast(1), null),
     PERMUTATION_SEED("dataset.permutation_seed", ValueType.LONG, true, null, Rule.atLeast(1), null),
     CONV("model.conv", ValueType.CONV_LIST, true, null, Rule.ANY, null),
+    /** A RICA trial's settings ({@link RicaSettingsReader}); null (unset) for a network. */
+    RICA("model.rica", ValueType.RICA, true, null, Rule.ANY, null),
     HIDDEN("model.hidden", ValueType.INT_LIST, false, List.of(500, 500), Rule.atLeast(1), null),
     ACTIVATION("model.activation", ValueType.ACTIVATION, false, "relu", Rule.ANY, null),
     RIDGE("dictionary.ridge", ValueType.DOUBLE, false, 0.001, Rule.nonNegative(), null),

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.paramprediction.rica.RicaPipeline;
 import org.paramprediction.train.Alternation;
 import org.paramprediction.train.Growth;
 import org.paramprediction.train.TrainingConfig;
@@ -39,14 +40,15 @@ final class TrialIdentity {
     /**
      * The canonical JSON of the fields that affect a trial's result (everything but sweep id,
      * trial id and seed), nested like the YAML file and with its key names; an unused length scale
-     * (0) is rendered as null.
+     * (0) is rendered as null. A RICA trial has {@code model.rica} in place of {@code model.hidden},
+     * {@code model.activation} and {@code training}.
      */
     static String canonicalConfig(int repeat, String method, double fraction, int columns, String dataFormat,
             String dataRoot,
             int trainSize, int validSize, Integer testSize, Long permutationSeed, List<Integer> hidden,
             String activation, double ridge, double lengthScale, double lengthScaleFactor, boolean orthonormal,
             TrainingConfig training, DistributedSpec distributed, ConvSettings conv, Alternation alternate,
-            Growth grow) {
+            Growth grow, RicaPipeline.Settings rica) {
         Map<String, Object> dataset = new LinkedHashMap<>();
         if (!"idx".equals(dataFormat)) { // absent for Fashion-MNIST IDX, so existing trial ids stay as they were
             dataset.put("format", dataFormat);
@@ -60,8 +62,12 @@ final class TrialIdentity {
         if (conv != null) { // absent for MLPs, so their ids stay as they were
             model.put("conv", conv.layers().stream().map(ConvLayerSetting::canonical).toList());
         }
-        model.put("hidden", hidden);
-        model.put("activation", activation);
+        if (rica != null) { // RICA trials: no network, no SGD
+            model.put("rica", RicaSettingsReader.canonical(rica));
+        } else {
+            model.put("hidden", hidden);
+            model.put("activation", activation);
+        }
         Map<String, Object> dictionary = new LinkedHashMap<>();
         dictionary.put("ridge", ridge);
         dictionary.put("length_scale", lengthScale > 0 ? lengthScale : null);
@@ -85,7 +91,9 @@ final class TrialIdentity {
         if (alternate != null) { // absent when unset, so existing trial ids stay as they were
             trainingMap.put("alternate", Map.of("v_epochs", alternate.vEpochs(), "u_epochs", alternate.uEpochs()));
         }
-        root.put("training", trainingMap);
+        if (rica == null) {
+            root.put("training", trainingMap);
+        }
         if (distributed != null) { // absent for single-task trials, so their ids stay as they were
             root.put("distributed", distributed.canonical());
         }

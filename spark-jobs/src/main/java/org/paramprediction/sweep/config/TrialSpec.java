@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.paramprediction.data.DatasetFormat;
 import org.paramprediction.data.Shape;
 import org.paramprediction.layer.Activation;
+import org.paramprediction.rica.RicaPipeline;
 import org.paramprediction.train.Alternation;
 import org.paramprediction.train.DictionarySpec;
 import org.paramprediction.train.Growth;
@@ -44,6 +45,11 @@ import org.paramprediction.train.TrainingConfig;
  *                          {@code canonicalConfig} then, so existing ids stay)
  * @param grow              {@code dictionary.grow}: a growing fraction, or null (absent from {@code
  *                          canonicalConfig} then)
+ * @param rica              {@code model.rica}: a RICA trial ({@link RicaPipeline}) instead of a network, or null.
+ *                          A RICA trial has {@code hidden = [features]}, {@code relu} and the default training
+ *                          settings (none of them used), no conv layers, and trains in one task; its canonical
+ *                          config has {@code model.rica} in place of {@code hidden}, {@code activation} and
+ *                          {@code training}
  */
 public record TrialSpec(
         String sweepId,
@@ -71,7 +77,8 @@ public record TrialSpec(
         String canonicalConfig,
         Integer timeoutSeconds,
         Alternation alternate,
-        Growth grow)
+        Growth grow,
+        RicaPipeline.Settings rica)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -106,13 +113,22 @@ public record TrialSpec(
         require(distributed == null || (alternate == null && grow == null), "training.alternate and dictionary.grow"
                 + " must not be set for a distributed trial (it ships V and rebuilds U from its recipe)",
                 distributed == null ? null : distributed.mode());
+        if (rica != null) {
+            require(RICA_METHODS.contains(m), "method must be one of " + RICA_METHODS.stream().map(Method::displayName)
+                    .toList() + " for a RICA trial (model.rica)", method);
+            require(conv == null && distributed == null && alternate == null && grow == null,
+                    "a RICA trial (model.rica) has no conv layers, distributed mode, alternate or grow", conv + ", "
+                    + distributed + ", " + alternate + ", " + grow);
+            require(hidden.equals(List.of(rica.features())), "hidden must be [model.rica.features] for a RICA trial",
+                    hidden);
+        }
         requireNormalised(m, fraction, columns, ridge, lengthScale, lengthScaleFactor, orthonormal);
         require(columns == 1 || usesColumns(m, hidden, conv), "columns must be 1 for " + m.displayName() + " here: "
                 + m.whyNoColumns(), columns);
         String expected = TrialIdentity.canonicalConfig(repeat, method, fraction, columns, dataFormat, dataRoot,
                 trainSize,
                 validSize, testSize, permutationSeed, hidden, activation, ridge, lengthScale, lengthScaleFactor,
-                orthonormal, training, distributed, conv, alternate, grow);
+                orthonormal, training, distributed, conv, alternate, grow, rica);
         require(expected.equals(canonicalConfig), "canonicalConfig must be " + expected, canonicalConfig);
         require(TrialIdentity.trialId(canonicalConfig).equals(trialId),
                 "trialId must be " + TrialIdentity.trialId(canonicalConfig), trialId);
@@ -128,7 +144,18 @@ public record TrialSpec(
             ConvSettings conv, String canonicalConfig, Integer timeoutSeconds) {
         this(sweepId, trialId, repeat, seed, method, fraction, columns, dataFormat, dataRoot, trainSize, validSize,
                 testSize, permutationSeed, hidden, activation, ridge, lengthScale, lengthScaleFactor, orthonormal,
-                training, distributed, conv, canonicalConfig, timeoutSeconds, null, null);
+                training, distributed, conv, canonicalConfig, timeoutSeconds, null, null, null);
+    }
+
+    /** A network trial (not RICA). */
+    public TrialSpec(String sweepId, String trialId, int repeat, long seed, String method, double fraction,
+            int columns, String dataFormat, String dataRoot, int trainSize, int validSize, Integer testSize,
+            Long permutationSeed, List<Integer> hidden, String activation, double ridge, double lengthScale,
+            double lengthScaleFactor, boolean orthonormal, TrainingConfig training, DistributedSpec distributed,
+            ConvSettings conv, String canonicalConfig, Integer timeoutSeconds, Alternation alternate, Growth grow) {
+        this(sweepId, trialId, repeat, seed, method, fraction, columns, dataFormat, dataRoot, trainSize, validSize,
+                testSize, permutationSeed, hidden, activation, ridge, lengthScale, lengthScaleFactor, orthonormal,
+                training, distributed, conv, canonicalConfig, timeoutSeconds, alternate, grow, null);
     }
 
     /** {@link #create(String, int, Method, double, int, String, String, int, int, Integer, Long, List, Activation,
@@ -154,6 +181,26 @@ public record TrialSpec(
             List<Integer> hidden, Activation activation, double ridge, double lengthScale,
             double lengthScaleFactor, boolean orthonormal, TrainingConfig training, DistributedSpec distributed,
             ConvSettings conv, Integer timeoutSeconds, Alternation alternate, Growth grow) {
+        return create(sweepId, repeat, method, fraction, columns, dataFormat, dataRoot, trainSize, validSize,
+                testSize, permutationSeed, hidden, activation, ridge, lengthScale, lengthScaleFactor, orthonormal,
+                training, distributed, conv, timeoutSeconds, alternate, grow, null);
+    }
+
+    /**
+     * As above, for a network or (with {@code rica} set) a RICA trial, whose {@code hidden}, {@code activation}
+     * and {@code training} are normalised to {@code [features]}, relu and the defaults.
+     */
+    public static TrialSpec create(String sweepId, int repeat, Method method, double fraction, int columns,
+            String dataFormat, String dataRoot, int trainSize, int validSize, Integer testSize, Long permutationSeed,
+            List<Integer> hidden, Activation activation, double ridge, double lengthScale,
+            double lengthScaleFactor, boolean orthonormal, TrainingConfig training, DistributedSpec distributed,
+            ConvSettings conv, Integer timeoutSeconds, Alternation alternate, Growth grow,
+            RicaPipeline.Settings rica) {
+        if (rica != null) {
+            hidden = List.of(rica.features());
+            activation = Activation.RELU;
+            training = TrainingConfig.defaults();
+        }
         double f = method.usesFraction() ? fraction : 1.0;
         int c = usesColumns(method, hidden, conv) ? columns : 1;
         double r = method.usesRidge() ? ridge : 0;
@@ -164,10 +211,38 @@ public record TrialSpec(
         String canonical = TrialIdentity.canonicalConfig(repeat, method.displayName(), f, c, dataFormat, dataRoot,
                 trainSize,
                 validSize, testSize, permutationSeed, hidden, act, r, ls, lsf, o, training, distributed, conv,
-                alternate, grow);
+                alternate, grow, rica);
         return new TrialSpec(sweepId, TrialIdentity.trialId(canonical), repeat, TrialIdentity.seed(canonical),
                 method.displayName(), f, c, dataFormat, dataRoot, trainSize, validSize, testSize, permutationSeed, hidden, act,
-                r, ls, lsf, o, training, distributed, conv, canonical, timeoutSeconds, alternate, grow);
+                r, ls, lsf, o, training, distributed, conv, canonical, timeoutSeconds, alternate, grow, rica);
+    }
+
+    /** The methods a RICA trial takes: their first-layer dictionary rebuilds from its recipe alone. */
+    public static final List<Method> RICA_METHODS = List.of(Method.FULL, Method.DOWNSIZED, Method.SE,
+            Method.RAND_FIX_U, Method.RAND_CON, Method.DCT);
+
+    /** {@code model.rica} as canonical JSON (every key, defaults included), or null for a network. */
+    public String ricaText() {
+        return rica == null ? null : CanonicalJson.render(RicaSettingsReader.canonical(rica));
+    }
+
+    /** True for a RICA trial ({@code model.rica}). */
+    public boolean isRica() {
+        return rica != null;
+    }
+
+    /**
+     * A RICA trial's filter dictionary over the {@code p x p} positions: the method's first-layer
+     * dictionary (FULL for Full and Downsized).
+     */
+    public DictionarySpec ricaDictionary() {
+        return methodEnum().layers(1, fraction, columns, ridge, lengthScale, lengthScaleFactor, orthonormal).get(0);
+    }
+
+    /** A RICA trial's settings as it runs them: Downsized learns fewer features ({@link RicaPipeline#downsizedFeatures}). */
+    public RicaPipeline.Settings ricaRun() {
+        return methodEnum() == Method.DOWNSIZED
+                ? rica.withFeatures(RicaPipeline.downsizedFeatures(rica.features(), rica.patch(), fraction)) : rica;
     }
 
     public Method methodEnum() {
@@ -190,6 +265,9 @@ public record TrialSpec(
 
     /** The network of this trial for examples of shape {@code input} and {@code classes} classes. */
     public ModelSpec modelSpec(Shape input, int classes) {
+        if (rica != null) {
+            throw new IllegalStateException("a RICA trial (model.rica) has no network: " + label());
+        }
         if (conv != null) {
             return convnetSpec(input, classes);
         }

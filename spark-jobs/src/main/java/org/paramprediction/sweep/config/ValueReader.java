@@ -63,6 +63,9 @@ final class ValueReader {
         if (type == ValueType.CONV_LIST) {
             return readConvList(node, path);
         }
+        if (type == ValueType.RICA) {
+            return new RicaSettingsReader(tree, errors, this).read(node, path);
+        }
         if (type == ValueType.ALTERNATE || type == ValueType.GROW) {
             return new FactorSettingsReader(tree, errors, this).read(node, type, path);
         }
@@ -198,7 +201,7 @@ final class ValueReader {
             case ACTIVATION -> tag.equals(Tag.STR) && List.of("relu", "tanh", "sigmoid").contains(text) ? text
                     : INVALID;
             case METHOD -> tag.equals(Tag.STR) ? method(text) : INVALID;
-            case INT_LIST, CONV_LIST, ALTERNATE, GROW ->
+            case INT_LIST, CONV_LIST, ALTERNATE, GROW, RICA ->
                     throw new IllegalStateException("lists and mappings are read by their own readers");
         };
     }

@@ -1,0 +1,45 @@
+package org.paramprediction.sweep;
+
+import java.util.List;
+import org.paramprediction.data.DataSplits;
+import org.paramprediction.dictionary.DictionaryRecipe;
+import org.paramprediction.io.DatasetCache;
+import org.paramprediction.io.Machine;
+import org.paramprediction.results.RicaMetrics;
+import org.paramprediction.results.TrialOutcome;
+import org.paramprediction.rica.RicaPipeline;
+import org.paramprediction.sweep.config.TrialSpec;
+
+/**
+ * Runs a RICA trial ({@code model.rica}) inside one Spark task: {@link RicaPipeline} on the trial's
+ * splits with the trial's seed. Its errors are the linear classifier's ({@code best_valid_error =
+ * 1 - validation accuracy} at the weight decay chosen on validation, {@code test_error = 1 - test
+ * accuracy}); {@code best_epoch} is the L-BFGS iteration count; its dynamic parameters are RICA's
+ * ({@code |V|}, or {@code |W|} for Full and Downsized), not the classifier's. It has no epoch rows.
+ */
+final class RicaTrial {
+
+    private RicaTrial() {
+    }
+
+    static TrialOutcome run(TrialSpec t, SweepContext ctx, long start) {
+        DataSplits data = DatasetCache.get(TrialExecutor.dataRef(t), ctx.hadoop());
+        RicaPipeline.Settings settings = t.ricaRun();
+        RicaPipeline.Outcome o = RicaPipeline.run(data, t.ricaDictionary(), settings, t.seed());
+        double validError = 1 - o.validAccuracy();
+        double testError = 1 - o.testAccuracy();
+        if (!Double.isFinite(o.rica().finalObjective()) || !Double.isFinite(validError) || !Double.isFinite(testError)) {
+            return TrialExecutor.failed(t, "non-finite RICA objective or classifier error", List.of(), start);
+        }
+        List<DictionaryRecipe> columns = o.map().columns();
+        double[] fractionLearned = columns.isEmpty() ? null : new double[] {columns.get(0).fraction()};
+        String recipes = columns.isEmpty() ? null : TrialExecutor.recipesText(List.of(columns));
+        RicaMetrics metrics = new RicaMetrics(settings.features(), o.rica().initialObjective(),
+                o.rica().finalObjective(), o.rica().iterations(), o.rica().optimisation().reason().name(),
+                o.weightDecay(), o.featureDimension(), o.rica().seconds(), o.featureSeconds(), o.classifierSeconds());
+        long end = System.currentTimeMillis();
+        return new TrialOutcome(t, TrialOutcome.OK, null, o.rica().iterations(), validError, testError,
+                (end - start) / 1e3, o.totalParameters(), o.dynamicParameters(), fractionLearned, null, null, recipes,
+                List.of(), Machine.here(), start, end, List.of(), List.of(), metrics);
+    }
+}

@@ -1,0 +1,84 @@
+package org.paramprediction.sweep.config;
+
+import java.util.List;
+import java.util.Map;
+import org.paramprediction.data.DatasetFormat;
+import org.paramprediction.data.Shape;
+import org.paramprediction.rica.RicaPipeline;
+import org.paramprediction.sweep.config.SweepDraft.Setting;
+
+/**
+ * The cross-field rules of {@code model.rica} (each reported at the setting it concerns):
+ *
+ * <ul>
+ *   <li>the method is one of {@link TrialSpec#RICA_METHODS} (their filter dictionary rebuilds from its
+ *       recipe alone; LowRank learns {@code U}, and the empirical kernels and PCA of whitened patches
+ *       are the identity's);
+ *   <li>no {@code model.conv}, {@code distributed.mode}, {@code training.alternate} or
+ *       {@code dictionary.grow}, and no setting a RICA trial does not read ({@code model.hidden},
+ *       {@code model.activation}, any other {@code training.*}) given in the file;
+ *   <li>{@code patch} at most the images' side, {@code pool} at most the side of the feature maps
+ *       ({@code side - patch + 1}), and {@code columns} at most {@code features}.
+ * </ul>
+ */
+final class RicaSettingsCheck {
+
+    private RicaSettingsCheck() {
+    }
+
+    /** True when the combination obeys every rule, or is not a RICA trial; otherwise each broken rule is reported. */
+    static boolean ok(Map<SweepField, Setting> v, ErrorCollector errors) {
+        Setting rica = v.get(SweepField.RICA);
+        if (rica.value() == null) {
+            return true;
+        }
+        RicaPipeline.Settings s = (RicaPipeline.Settings) rica.value();
+        boolean ok = true;
+        Method method = (Method) v.get(SweepField.METHOD).value();
+        if (!TrialSpec.RICA_METHODS.contains(method)) {
+            Setting m = v.get(SweepField.METHOD);
+            errors.add(m.line(), m.path(), "must be one of " + TrialSpec.RICA_METHODS.stream()
+                    .map(Method::displayName).toList() + " with model.rica: their filter dictionary rebuilds from its"
+                    + " recipe alone (LowRank learns U; empirical kernels and PCA of ZCA-whitened patches are the"
+                    + " identity's)", m.shown());
+            ok = false;
+        }
+        for (SweepField f : List.of(SweepField.CONV, SweepField.DIST_MODE, SweepField.ALTERNATE, SweepField.GROW)) {
+            Setting x = v.get(f);
+            if (x.value() != null) {
+                errors.add(x.line(), x.path(), "must not be set with model.rica (line " + rica.line()
+                        + "): a RICA trial learns one bank of filters in one task", x.shown());
+                ok = false;
+            }
+        }
+        for (SweepField f : SweepField.values()) {
+            boolean unread = f == SweepField.HIDDEN || f == SweepField.ACTIVATION
+                    || (f.section().equals("training") && f != SweepField.TIMEOUT_S && f != SweepField.ALTERNATE);
+            Setting x = v.get(f);
+            if (unread && !x.defaulted()) {
+                errors.add(x.line(), x.path(), "is not read by a RICA trial (model.rica, line " + rica.line()
+                        + "): its width is model.rica.features and it is trained by L-BFGS; leave " + f.path()
+                        + " out", x.shown());
+                ok = false;
+            }
+        }
+        Shape image = DatasetFormat.parse((String) v.get(SweepField.DATASET_FORMAT).value()).shape();
+        int side = Math.min(image.height(), image.width());
+        if (s.patch() > side) {
+            errors.add(rica.line(), rica.path() + ".patch", "must be <= the images' side (" + side + " for "
+                    + image + ")", String.valueOf(s.patch()));
+            ok = false;
+        } else if (s.grid() > side - s.patch() + 1) {
+            errors.add(rica.line(), rica.path() + ".pool", "must be <= the feature maps' side (" + (side - s.patch() + 1)
+                    + " = " + side + " - patch + 1)", String.valueOf(s.grid()));
+            ok = false;
+        }
+        Setting columns = v.get(SweepField.COLUMNS);
+        if (method.usesColumns() && (Integer) columns.value() > s.features()) {
+            errors.add(columns.line(), columns.path(), "must be <= model.rica.features (" + s.features() + ")",
+                    columns.shown());
+            ok = false;
+        }
+        return ok;
+    }
+}
