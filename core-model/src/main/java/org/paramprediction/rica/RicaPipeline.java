@@ -1,10 +1,12 @@
 package org.paramprediction.rica;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.paramprediction.data.DataSplits;
+import org.paramprediction.data.Stl10;
 import org.paramprediction.data.Shape;
 import org.paramprediction.dictionary.DictionaryKind;
 import org.paramprediction.dictionary.DictionaryRecipe;
@@ -56,10 +58,29 @@ public final class RicaPipeline {
      * @param smoothEpsilon        {@code eps} of the smooth L1 {@code g(u) = sqrt(eps + u^2)}
      * @param weightDecays         the classifier's weight-decay candidates, chosen on validation
      * @param classifierIterations at most this many L-BFGS iterations per classifier
+     * @param patchSource          where the patches (and so the ZCA and the filters) come from:
+     *                             {@link #TRAIN} (the training images), {@link #PHOTOS} (the {@code photos}
+     *                             files, {@link PhotoPatches}; grey for 1-channel datasets) or
+     *                             {@link #STL10_UNLABELED} ({@code unlabeled_X.bin} under the dataset root,
+     *                             streamed, {@link Stl10UnlabeledPatches}); the features and the classifier
+     *                             are always on the dataset's images
+     * @param photos               the photographs' paths for {@link #PHOTOS}, else empty
      */
     public record Settings(int features, int patch, int patches, double sparsity, int iterations, int grid,
             Pooling pooling, double zcaEpsilon, double smoothEpsilon, List<Double> weightDecays,
-            int classifierIterations) implements Serializable {
+            int classifierIterations, String patchSource, List<String> photos) implements Serializable {
+
+        public static final String TRAIN = "train";
+        public static final String PHOTOS = "photos";
+        public static final String STL10_UNLABELED = "stl10_unlabeled";
+
+        /** Patches from the training images. */
+        public Settings(int features, int patch, int patches, double sparsity, int iterations, int grid,
+                Pooling pooling, double zcaEpsilon, double smoothEpsilon, List<Double> weightDecays,
+                int classifierIterations) {
+            this(features, patch, patches, sparsity, iterations, grid, pooling, zcaEpsilon, smoothEpsilon,
+                    weightDecays, classifierIterations, TRAIN, List.of());
+        }
 
         private static final long serialVersionUID = 1L;
 
@@ -79,12 +100,17 @@ public final class RicaPipeline {
             require(weightDecays.stream().allMatch(d -> Double.isFinite(d) && d >= 0),
                     "weightDecays must be finite and >= 0", weightDecays);
             require(classifierIterations >= 1, "classifierIterations must be >= 1", classifierIterations);
+            require(List.of(TRAIN, PHOTOS, STL10_UNLABELED).contains(patchSource),
+                    "patchSource must be one of train, photos, stl10_unlabeled", patchSource);
+            photos = List.copyOf(photos);
+            require(PHOTOS.equals(patchSource) != photos.isEmpty(),
+                    "photos must be given exactly when patchSource is photos", photos);
         }
 
         /** The same settings with {@code f} features (Downsized). */
         public Settings withFeatures(int f) {
             return new Settings(f, patch, patches, sparsity, iterations, grid, pooling, zcaEpsilon, smoothEpsilon,
-                    weightDecays, classifierIterations);
+                    weightDecays, classifierIterations, patchSource, photos);
         }
 
         private static void require(boolean ok, String rule, Object value) {
@@ -149,8 +175,10 @@ public final class RicaPipeline {
      * @param dictionary FULL, or a dictionary that rebuilds from its recipe alone ({@link RicaMapRecipe})
      * @param s          the settings
      * @param seed       the run's seed
+     * @param dataRoot   the dataset's directory ({@code unlabeled_X.bin} for {@link Settings#STL10_UNLABELED}), or
+     *                   null when the patches do not come from there
      */
-    public static Outcome run(DataSplits data, DictionarySpec dictionary, Settings s, long seed) {
+    public static Outcome run(DataSplits data, DictionarySpec dictionary, Settings s, long seed, Path dataRoot) {
         Shape image = data.train().shape();
         if (s.patch() > Math.min(image.height(), image.width())) {
             throw new IllegalArgumentException("patch must be <= the images' height and width (" + image + ") but was "
@@ -166,7 +194,7 @@ public final class RicaPipeline {
         RicaMapRecipe recipe = mapRecipe(dictionary, image.channels(), s, seeds);
         WeightMap map = recipe.build().map();
 
-        Patches raw = PatchSampler.sample(data.train(), s.patch(), s.patches(), patchSeed);
+        Patches raw = patches(data, s, patchSeed, dataRoot);
         Zca zca = Zca.fit(raw.rows(), raw.count(), raw.dimension(), s.zcaEpsilon());
         Patches white = zca.whiten(raw);
         RicaConfig config = new RicaConfig(s.sparsity() / s.patches(), s.smoothEpsilon(), BLOCK_ROWS, initSeed,
@@ -191,6 +219,33 @@ public final class RicaPipeline {
         return new Outcome(recipe, rica, choice.chosen().weightDecay(), choice.validationAccuracy()[chosen],
                 testAccuracy, map.parameters(), (long) map.inputs() * map.features(), features.dimension(), patchSeed,
                 initSeed, featureSeconds, classifierSeconds);
+    }
+
+    /** The raw patches of {@code s.patchSource()}, {@code c x p x p} with {@code c} the dataset's channels. */
+    static Patches patches(DataSplits data, Settings s, long seed, Path dataRoot) {
+        int channels = data.train().shape().channels();
+        Patches raw = switch (s.patchSource()) {
+            case Settings.PHOTOS -> {
+                if (channels != 1 && channels != 3) {
+                    throw new IllegalArgumentException("patches from photographs need a 1- or 3-channel dataset but it"
+                            + " has " + channels + " channels");
+                }
+                List<Path> files = s.photos().stream().map(Path::of).toList();
+                yield PhotoPatches.sample(PhotoPatches.read(files, channels == 1), s.patch(), s.patches(), seed);
+            }
+            case Settings.STL10_UNLABELED -> {
+                if (dataRoot == null) {
+                    throw new IllegalArgumentException("patches from stl10_unlabeled need the dataset root");
+                }
+                yield Stl10UnlabeledPatches.sample(dataRoot.resolve(Stl10.UNLABELED_X), s.patch(), s.patches(), seed);
+            }
+            default -> PatchSampler.sample(data.train(), s.patch(), s.patches(), seed);
+        };
+        if (raw.shape().channels() != channels) {
+            throw new IllegalArgumentException("the " + s.patchSource() + " patches have " + raw.shape().channels()
+                    + " channels but the dataset's images have " + channels);
+        }
+        return raw;
     }
 
     private static int indexOf(double[] values, double v) {

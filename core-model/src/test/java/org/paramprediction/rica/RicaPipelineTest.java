@@ -22,6 +22,7 @@ import org.paramprediction.dictionary.DictionaryKind;
 import org.paramprediction.dictionary.KernelKind;
 import org.paramprediction.layer.FactoredMap;
 import org.paramprediction.train.DictionarySpec;
+import org.paramprediction.train.LearnedWeights;
 
 /**
  * {@link RicaPipeline} end to end on a Fashion-MNIST subset (1,500 training, 500 validation and 500
@@ -48,7 +49,7 @@ class RicaPipelineTest {
 
     @Test
     void fullRicaLearnsClassifiesAndCountsW() {
-        RicaPipeline.Outcome o = RicaPipeline.run(data, DictionarySpec.full(), SETTINGS, SEED);
+        RicaPipeline.Outcome o = RicaPipeline.run(data, DictionarySpec.full(), SETTINGS, SEED, null);
         SplittableRandom root = new SplittableRandom(SEED);
         root.nextLong(); // Full has one column: its (unused) dictionary seed comes first
         assertEquals(root.nextLong(), o.patchSeed());
@@ -67,7 +68,7 @@ class RicaPipelineTest {
     void factoredFiltersLieInTheSpanOfTheirDictionariesAndARerunReproducesTheRun() {
         DictionarySpec se = new DictionarySpec(DictionaryKind.KERNEL_RIDGE, KernelKind.SE, 0.25, 2, 1e-3, 2.0, 0,
                 true);
-        RicaPipeline.Outcome o = RicaPipeline.run(data, se, SETTINGS, SEED);
+        RicaPipeline.Outcome o = RicaPipeline.run(data, se, SETTINGS, SEED, null);
         assertEquals(2, o.map().columns().size());
         int atoms = 16; // round(0.25 * 64)
         assertEquals((long) atoms * 16, o.dynamicParameters());
@@ -95,7 +96,26 @@ class RicaPipelineTest {
             assertTrue(residual <= 1e-6 * wj.norm2Number().doubleValue(), "column " + j + " residual " + residual
                     + " of |W_j| " + wj.norm2Number());
         }
-        RicaPipeline.Outcome again = RicaPipeline.run(data, se, SETTINGS, SEED);
+        // the weights-table rows rebuild W: column f of U_j V_j is filter starts[j] + f (one channel)
+        List<LearnedWeights> rows = RicaWeights.of(o.map(), o.rica());
+        assertEquals(2, rows.size());
+        for (int j = 0; j < 2; j++) {
+            LearnedWeights lw = rows.get(j);
+            double[] u = DictionaryBuilder.build(lw.recipe(), null).u();
+            assertEquals(64, lw.inputs());
+            assertEquals(starts[j + 1] - starts[j], lw.units());
+            for (int i = 0; i < 64; i++) {
+                for (int h = 0; h < lw.units(); h++) {
+                    double x = 0;
+                    for (int a = 0; a < lw.atoms(); a++) {
+                        x += u[i * lw.atoms() + a] * lw.v()[a * lw.units() + h];
+                    }
+                    double expected = w[i * 16 + starts[j] + h];
+                    assertEquals(expected, x, 1e-5 * (1 + Math.abs(expected)), "W[" + i + "][" + (starts[j] + h) + "]");
+                }
+            }
+        }
+        RicaPipeline.Outcome again = RicaPipeline.run(data, se, SETTINGS, SEED, null);
         assertArrayEquals(o.rica().weights(), again.rica().weights(), "same data, settings and seed: same filters");
         assertEquals(o.testAccuracy(), again.testAccuracy());
         assertTrue(o.testAccuracy() >= MIN_ACCURACY, "test accuracy " + o.testAccuracy());
@@ -114,7 +134,7 @@ class RicaPipelineTest {
         assertThrows(IllegalArgumentException.class, () -> SETTINGS.withFeatures(0));
         IllegalArgumentException big = assertThrows(IllegalArgumentException.class, () -> RicaPipeline.run(data,
                 DictionarySpec.full(), new RicaPipeline.Settings(4, 29, 10, 0.1, 1, 1, Pooling.SUM, 0.01, 0.01,
-                        List.of(0.01), 1), SEED));
+                        List.of(0.01), 1), SEED, null));
         assertTrue(big.getMessage().contains("patch must be <= the images' height and width"), big.getMessage());
     }
 }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.paramprediction.io.BadInputException;
+import org.paramprediction.results.EpochTable;
 
 /**
  * One sweep's Parquet output on Spark: registers the temporary views {@code trials}, {@code
@@ -52,11 +53,11 @@ public final class SweepTables {
     }
 
     /**
-     * Checks, without Spark, that {@code results} holds the trials and epochs of {@code sweepId}; a
-     * BadInputException names the missing path.
+     * Checks, without Spark, that {@code results} holds the trials of {@code sweepId}; a
+     * BadInputException names the missing path. (A sweep of RICA trials only has no epochs.)
      */
     public static void requireTables(String results, String sweepId, Configuration conf) {
-        for (String table : new String[] {"trials", "epochs"}) {
+        for (String table : new String[] {"trials"}) {
             Path dir = partition(results, sweepId, table);
             FileSystem fs = fileSystem(dir, conf);
             if (!hasParquet(fs, dir)) {
@@ -99,6 +100,11 @@ public final class SweepTables {
 
     private void view(String table) {
         Path dir = partition(results, sweepId, table);
+        if (table.equals("epochs") && !hasParquet(fs, dir)) { // RICA trials have no epochs
+            spark.createDataFrame(List.of(), EpochTable.SCHEMA).withColumn("sweep_id", lit(sweepId))
+                    .createOrReplaceTempView(table);
+            return;
+        }
         Dataset<Row> rows = spark.read().parquet(dir.toString()).withColumn("sweep_id", lit(sweepId));
         if (table.equals("trials")) {
             for (String[] c : LATER_TRIAL_COLUMNS) {

@@ -1,5 +1,6 @@
 package org.paramprediction.sweep;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.paramprediction.data.DataSplits;
 import org.paramprediction.dictionary.DictionaryRecipe;
@@ -8,6 +9,7 @@ import org.paramprediction.io.Machine;
 import org.paramprediction.results.RicaMetrics;
 import org.paramprediction.results.TrialOutcome;
 import org.paramprediction.rica.RicaPipeline;
+import org.paramprediction.rica.RicaWeights;
 import org.paramprediction.sweep.config.TrialSpec;
 
 /**
@@ -15,7 +17,9 @@ import org.paramprediction.sweep.config.TrialSpec;
  * splits with the trial's seed. Its errors are the linear classifier's ({@code best_valid_error =
  * 1 - validation accuracy} at the weight decay chosen on validation, {@code test_error = 1 - test
  * accuracy}); {@code best_epoch} is the L-BFGS iteration count; its dynamic parameters are RICA's
- * ({@code |V|}, or {@code |W|} for Full and Downsized), not the classifier's. It has no epoch rows.
+ * ({@code |V|}, or {@code |W|} for Full and Downsized), not the classifier's. It has no epoch rows;
+ * with {@code output.keep_weights} its filters go to the weights table ({@link RicaWeights}). The
+ * dataset root and any {@code photos} are read as local paths (on a cluster, every executor's).
  */
 final class RicaTrial {
 
@@ -25,7 +29,8 @@ final class RicaTrial {
     static TrialOutcome run(TrialSpec t, SweepContext ctx, long start) {
         DataSplits data = DatasetCache.get(TrialExecutor.dataRef(t), ctx.hadoop());
         RicaPipeline.Settings settings = t.ricaRun();
-        RicaPipeline.Outcome o = RicaPipeline.run(data, t.ricaDictionary(), settings, t.seed());
+        RicaPipeline.Outcome o = RicaPipeline.run(data, t.ricaDictionary(), settings, t.seed(),
+                Path.of(t.dataRoot()));
         double validError = 1 - o.validAccuracy();
         double testError = 1 - o.testAccuracy();
         if (!Double.isFinite(o.rica().finalObjective()) || !Double.isFinite(validError) || !Double.isFinite(testError)) {
@@ -40,6 +45,7 @@ final class RicaTrial {
         long end = System.currentTimeMillis();
         return new TrialOutcome(t, TrialOutcome.OK, null, o.rica().iterations(), validError, testError,
                 (end - start) / 1e3, o.totalParameters(), o.dynamicParameters(), fractionLearned, null, null, recipes,
-                List.of(), Machine.here(), start, end, List.of(), List.of(), metrics);
+                List.of(), Machine.here(), start, end, List.of(),
+                ctx.keepWeights() ? RicaWeights.of(o.map(), o.rica()) : List.of(), metrics);
     }
 }

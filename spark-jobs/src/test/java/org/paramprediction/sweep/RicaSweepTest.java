@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.paramprediction.SharedSpark;
 import org.paramprediction.data.DataSplits;
 import org.paramprediction.io.DatasetCache;
 import org.paramprediction.io.HadoopConf;
+import org.paramprediction.report.Figure;
+import org.paramprediction.report.Report;
 import org.paramprediction.rica.RicaPipeline;
 import org.paramprediction.sweep.config.ConfigException;
 import org.paramprediction.sweep.config.SweepConfigLoader;
@@ -99,7 +102,8 @@ class RicaSweepTest {
         // the distributed sweep's row equals the local pipeline on the same splits with the trial's seed
         DataSplits data = DatasetCache.get(TrialExecutor.dataRef(se),
                 HadoopConf.of(SharedSpark.session().sparkContext().hadoopConfiguration()));
-        RicaPipeline.Outcome local = RicaPipeline.run(data, se.ricaDictionary(), se.ricaRun(), se.seed());
+        RicaPipeline.Outcome local = RicaPipeline.run(data, se.ricaDictionary(), se.ricaRun(), se.seed(),
+                Path.of(se.dataRoot()));
         assertEquals(local.rica().finalObjective(), num(seRow, "rica_objective_final").doubleValue(),
                 1e-9 * Math.abs(local.rica().finalObjective()));
         assertEquals(1 - local.testAccuracy(), num(seRow, "test_error").doubleValue(), 1e-12);
@@ -108,6 +112,40 @@ class RicaSweepTest {
         SweepRunner.Result again = new SweepRunner(SharedSpark.session(),
                 new PrintStream(new ByteArrayOutputStream())).run(sweep, out.toString(), true, false);
         assertEquals(0, again.ran(), "resume: every RICA trial is already committed");
+    }
+
+    static final String PHOTOS = "/usr/lib/python3/dist-packages/skimage/data/";
+
+    /**
+     * Figure 1 for real: RICA filters learned from patches of natural photographs (Debian's
+     * python3-skimage, installed by .ci/run), kept in the weights table, and the report's picture of
+     * them, of their alpha samples and of their SE prediction. The classifier still runs on the
+     * Fashion-MNIST subset (self-taught features).
+     */
+    @Test
+    void filtersFromPhotographsAreKeptAndDrawnAsFigureOne() throws Exception {
+        SweepSpec sweep = SweepConfigLoader.parse(SWEEP.replace("name: rica", "name: rica-photos")
+                .replace("weight_decays: [0.01, 0.1]", "weight_decays: [0.01], patch_source: photos, photos: ["
+                        + PHOTOS + "astronaut.png, " + PHOTOS + "chelsea.png, " + PHOTOS + "coffee.png]")
+                .replace("method: [Full, SE, Downsized]", "method: [Full, SE]")
+                .replace("repeats: 1", "repeats: 1\noutput: {keep_weights: true}"), "rica-photos.yaml");
+        assertTrue(sweep.trials().get(0).canonicalConfig().contains("\"patch_source\":\"photos\""));
+        Path out = tmp.resolve("photos");
+        SweepRunner.Result r = new SweepRunner(SharedSpark.session(), new PrintStream(new ByteArrayOutputStream()))
+                .run(sweep, out.toString(), false, false);
+        assertEquals(0, r.failed(), () -> ParquetQueries.query(out, "SELECT error FROM {trials}").toString());
+        List<Map<String, Object>> weights = ParquetQueries.query(out, "SELECT t.method, w.layer, w.\"column\", w.inputs,"
+                + " w.atoms, w.units FROM {weights} w JOIN {trials} t USING (trial_id) ORDER BY t.method, w.\"column\"");
+        assertEquals(3, weights.size(), weights.toString()); // Full: W (36 x 8); SE: 2 columns of V (9 x 4)
+        assertEquals(List.of("Full", 36, 36, 8), List.of(weights.get(0).get("method"), num(weights.get(0), "inputs")
+                .intValue(), num(weights.get(0), "atoms").intValue(), num(weights.get(0), "units").intValue()));
+        assertEquals(List.of("SE", 36, 9, 4), List.of(weights.get(1).get("method"), num(weights.get(1), "inputs")
+                .intValue(), num(weights.get(1), "atoms").intValue(), num(weights.get(1), "units").intValue()));
+
+        Path report = tmp.resolve("photos-report");
+        List<Figure> figures = new Report("rica-photos", out.toString(), report, 0.5).write(SharedSpark.session());
+        Figure figure1 = figures.stream().filter(f -> f.title().contains("Figure 1")).findFirst().orElseThrow();
+        assertTrue(figure1.written() && Files.size(report.resolve(figure1.file())) > 1_000, figure1.toString());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.paramprediction.sweep.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.paramprediction.data.DatasetFormat;
@@ -18,7 +20,9 @@ import org.paramprediction.sweep.config.SweepDraft.Setting;
  *       {@code dictionary.grow}, and no setting a RICA trial does not read ({@code model.hidden},
  *       {@code model.activation}, any other {@code training.*}) given in the file;
  *   <li>{@code patch} at most the images' side, {@code pool} at most the side of the feature maps
- *       ({@code side - patch + 1}), and {@code columns} at most {@code features}.
+ *       ({@code side - patch + 1}), and {@code columns} at most {@code features};
+ *   <li>{@code patch_source: stl10_unlabeled} needs {@code dataset.format: stl10}; every {@code photos}
+ *       file exists and is readable (checked on the driver).
  * </ul>
  */
 final class RicaSettingsCheck {
@@ -72,6 +76,21 @@ final class RicaSettingsCheck {
             errors.add(rica.line(), rica.path() + ".pool", "must be <= the feature maps' side (" + (side - s.patch() + 1)
                     + " = " + side + " - patch + 1)", String.valueOf(s.grid()));
             ok = false;
+        }
+        if (RicaPipeline.Settings.STL10_UNLABELED.equals(s.patchSource())
+                && !"stl10".equals(v.get(SweepField.DATASET_FORMAT).value())) {
+            errors.add(rica.line(), rica.path() + ".patch_source", "stl10_unlabeled needs dataset.format: stl10 (it"
+                    + " streams unlabeled_X.bin from the dataset root), but dataset.format is "
+                    + v.get(SweepField.DATASET_FORMAT).shown(), s.patchSource());
+            ok = false;
+        }
+        for (int i = 0; i < s.photos().size(); i++) {
+            Path file = Path.of(s.photos().get(i));
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                errors.add(rica.line(), rica.path() + ".photos[" + i + "]", "must be a readable image file (none is"
+                        + " there)", s.photos().get(i));
+                ok = false;
+            }
         }
         Setting columns = v.get(SweepField.COLUMNS);
         if (method.usesColumns() && (Integer) columns.value() > s.features()) {

@@ -30,12 +30,16 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *   <tr><td>smooth_epsilon</td><td>0.01</td><td>number > 0</td></tr>
  *   <tr><td>weight_decays</td><td>[0.0001, 0.001, 0.01, 0.1, 1.0]</td><td>non-empty list of numbers >= 0</td></tr>
  *   <tr><td>classifier_iterations</td><td>300</td><td>integer >= 1</td></tr>
+ *   <tr><td>patch_source</td><td>train</td><td>train, photos or stl10_unlabeled (where RICA's patches come
+ *       from; features and classifier are always on the dataset)</td></tr>
+ *   <tr><td>photos</td><td>(none)</td><td>a non-empty list of image files, exactly when patch_source is
+ *       photos</td></tr>
  * </table>
  */
 final class RicaSettingsReader {
 
     static final List<String> KEYS = List.of("features", "patch", "patches", "sparsity", "iterations", "pool",
-            "pooling", "zca_epsilon", "smooth_epsilon", "weight_decays", "classifier_iterations");
+            "pooling", "zca_epsilon", "smooth_epsilon", "weight_decays", "classifier_iterations", "patch_source", "photos");
 
     static final int PATCHES = 100_000;
     static final double SPARSITY = 0.1;
@@ -75,18 +79,30 @@ final class RicaSettingsReader {
                 ? decays(entries.get("weight_decays").getValueNode(), path + ".weight_decays") : WEIGHT_DECAYS;
         Object classifier = optional(entries, path, "classifier_iterations", ValueType.INT, Rule.atLeast(1),
                 CLASSIFIER_ITERATIONS);
+        Object source = optional(entries, path, "patch_source", ValueType.STRING,
+                Rule.matches("train|photos|stl10_unlabeled"), RicaPipeline.Settings.TRAIN);
+        Object photos = entries.containsKey("photos") ? photos(entries.get("photos").getValueNode(), path + ".photos")
+                : List.of();
+        if (source != ValueReader.INVALID && photos != ValueReader.INVALID
+                && RicaPipeline.Settings.PHOTOS.equals(source) == ((List<?>) photos).isEmpty()) {
+            errors.add(node, path + ".photos", "must be a non-empty list of image files exactly when "
+                    + path + ".patch_source is photos", "patch_source=" + source + ", photos=" + photos);
+            return ValueReader.INVALID;
+        }
         for (Object v : new Object[] {features, patch, patches, sparsity, iterations, pool, pooling, zca, smooth,
-                decays, classifier}) {
+                decays, classifier, source, photos}) {
             if (v == ValueReader.INVALID) {
                 return ValueReader.INVALID;
             }
         }
         @SuppressWarnings("unchecked")
         List<Double> grid = (List<Double>) decays;
+        @SuppressWarnings("unchecked")
+        List<String> files = (List<String>) photos;
         return new RicaPipeline.Settings((Integer) features, (Integer) patch, (Integer) patches,
                 ((Number) sparsity).doubleValue(), (Integer) iterations, (Integer) pool,
                 Pooling.valueOf(((String) pooling).toUpperCase(Locale.ROOT)), ((Number) zca).doubleValue(),
-                ((Number) smooth).doubleValue(), grid, (Integer) classifier);
+                ((Number) smooth).doubleValue(), grid, (Integer) classifier, (String) source, files);
     }
 
     /** The canonical form in a trial's config: every key, defaults included. */
@@ -103,6 +119,10 @@ final class RicaSettingsReader {
         m.put("sparsity", s.sparsity());
         m.put("weight_decays", s.weightDecays());
         m.put("zca_epsilon", s.zcaEpsilon());
+        m.put("patch_source", s.patchSource());
+        if (!s.photos().isEmpty()) {
+            m.put("photos", s.photos());
+        }
         return m;
     }
 
@@ -127,6 +147,22 @@ final class RicaSettingsReader {
             Object defaultValue) {
         NodeTuple t = entries.get(key);
         return t == null ? defaultValue : values.read(t.getValueNode(), type, false, rule, path + "." + key);
+    }
+
+    private Object photos(Node node, String path) {
+        if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            errors.add(node, path, "must be a non-empty list of image files, e.g. [/usr/lib/python3/dist-packages/"
+                    + "skimage/data/astronaut.png]", YamlTree.show(node));
+            return ValueReader.INVALID;
+        }
+        List<String> out = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            Object v = values.read(seq.getValue().get(i), ValueType.STRING, false, Rule.nonBlank(), path + "[" + i + "]");
+            ok &= v != ValueReader.INVALID;
+            out.add(v == ValueReader.INVALID ? null : (String) v);
+        }
+        return ok ? List.copyOf(out) : ValueReader.INVALID;
     }
 
     private Object decays(Node node, String path) {
