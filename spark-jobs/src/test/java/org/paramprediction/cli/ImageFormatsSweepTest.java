@@ -117,6 +117,54 @@ class ImageFormatsSweepTest {
         assertEquals(27648L * 16 + 16 + 16 * 10 + 10, ((Number) t.get("n_params_total")).longValue(), "Full on 3x96x96 inputs");
     }
 
+    /**
+     * RICA on STL-10-format files with its patches streamed from {@code unlabeled_X.bin}
+     * ({@code patch_source: stl10_unlabeled}): 3-channel filters tied across the channels for SE, the
+     * classifier on the labelled images; and the shipped cluster config validates against the same
+     * generated root (with its split sizes cut to the 200 generated training images).
+     */
+    @Test
+    void ricaOnStl10LearnsFromTheUnlabeledFileAndTheClusterConfigValidates() throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("stl10_binary"));
+        writeStl(root, "train", 200, 5);
+        writeStl(root, "test", 60, 6);
+        writeStl(root, "unlabeled", 30, 7);
+        Files.delete(root.resolve("unlabeled_y.bin"));
+        Path config = Files.writeString(tmp.resolve("rica-stl.yaml"), """
+                name: rica-stl
+                dataset: {format: stl10, root: %s, train_size: 160, valid_size: 40}
+                model:
+                  rica: {features: 4, patch: 6, patches: 600, iterations: 8, pool: 2, patch_source: stl10_unlabeled,
+                         weight_decays: [0.01], classifier_iterations: 60}
+                dictionary: {length_scale: 1.5}
+                method: [Full, SE]
+                fraction: 0.25
+                columns: 1
+                repeats: 1
+                """.formatted(root));
+        Path out = tmp.resolve("rica-out");
+        sweep(config, out);
+        List<Map<String, Object>> rows = ParquetQueries.query(out, "SELECT method, status, test_error, n_params_dynamic,"
+                + " rica_iterations, feature_dimension FROM {trials} ORDER BY method");
+        assertEquals(2, rows.size(), rows.toString());
+        assertEquals(108L * 4, ((Number) rows.get(0).get("n_params_dynamic")).longValue(), "Full: W is 3*6*6 x 4");
+        assertEquals(3L * 9 * 4, ((Number) rows.get(1).get("n_params_dynamic")).longValue(),
+                "SE: 9 alpha points per channel, tied U over 3 channels");
+        for (Map<String, Object> t : rows) {
+            assertEquals("OK", t.get("status"), t.toString());
+            assertEquals(2 * 4 * 2 * 2, ((Number) t.get("feature_dimension")).intValue());
+            assertTrue(((Number) t.get("test_error")).doubleValue() < 0.8, "chance is 0.9: " + t);
+        }
+
+        String cluster = Files.readString(Path.of("..", "conf", "cluster", "paper-rica-stl10.yaml"))
+                .replace("root: /data/stl10_binary", "root: " + root)
+                .replace("train_size: 4000", "train_size: 160").replace("valid_size: 1000", "valid_size: 40");
+        Path clusterCopy = Files.writeString(tmp.resolve("paper-rica-stl10.yaml"), cluster);
+        CliRun r = CliRun.of("validate", clusterCopy.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("sweep 'paper-rica-stl10', 75 trials"), r.out());
+    }
+
     @Test
     void aTruncatedCifarBatchExitsTwoNamingItAndWritesNothing() throws IOException {
         // the CLI reads every dataset before it starts Spark, so this run leaves the shared session alone

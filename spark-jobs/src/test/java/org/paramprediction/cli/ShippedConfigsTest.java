@@ -30,7 +30,10 @@ class ShippedConfigsTest {
             Map.entry("paper-convnet-small-channelwise.yaml", 24),
             Map.entry("paper-convnet.yaml", 201),
             Map.entry("example-full-reference.yaml", 12),
-            Map.entry("paper-mlp.yaml", 1284), // select: 428 in phase 1, 214 in phase 2
+            Map.entry("paper-mlp.yaml", 1605), // select: 535 in phase 1, 214 in phase 2
+            Map.entry("paper-rica.yaml", 155),
+            Map.entry("paper-rica-small.yaml", 39),
+            Map.entry("rica-photos.yaml", 2),
             Map.entry("paper-mlp-small.yaml", 423),
             Map.entry("permuted.yaml", 78),
             Map.entry("soak.yaml", 2000),
@@ -70,7 +73,7 @@ class ShippedConfigsTest {
                     + DOCUMENTED_TRIALS.get(name) + " trials"), printed);
         }
         assertTrue(printed.contains("'select-demo', 27 trials (select: 9 in phase 1, at most 6 in phase 2)"), printed);
-        assertTrue(printed.contains("'paper-mlp', 1284 trials (select: 428 in phase 1, at most 214 in phase 2)"), printed);
+        assertTrue(printed.contains("'paper-mlp', 1605 trials (select: 535 in phase 1, at most 214 in phase 2)"), printed);
     }
 
     @Test

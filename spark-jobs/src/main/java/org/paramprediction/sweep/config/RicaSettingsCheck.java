@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.paramprediction.data.DatasetFormat;
 import org.paramprediction.data.Shape;
+import org.paramprediction.data.Stl10;
 import org.paramprediction.rica.RicaPipeline;
 import org.paramprediction.sweep.config.SweepDraft.Setting;
 
@@ -83,6 +84,14 @@ final class RicaSettingsCheck {
                     + " streams unlabeled_X.bin from the dataset root), but dataset.format is "
                     + v.get(SweepField.DATASET_FORMAT).shown(), s.patchSource());
             ok = false;
+        } else if (RicaPipeline.Settings.STL10_UNLABELED.equals(s.patchSource())) {
+            Path unlabeled = Path.of((String) v.get(SweepField.DATASET_ROOT).value()).resolve(Stl10.UNLABELED_X);
+            if (!Files.isRegularFile(unlabeled) || !Files.isReadable(unlabeled)) {
+                errors.add(rica.line(), rica.path() + ".patch_source", "stl10_unlabeled needs " + Stl10.UNLABELED_X
+                        + " under dataset.root (a local path on every executor), but " + unlabeled
+                        + " is not a readable file", s.patchSource());
+                ok = false;
+            }
         }
         for (int i = 0; i < s.photos().size(); i++) {
             Path file = Path.of(s.photos().get(i));
