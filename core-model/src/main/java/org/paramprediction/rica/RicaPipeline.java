@@ -42,6 +42,16 @@ public final class RicaPipeline {
     private RicaPipeline() {
     }
 
+    /** How a run learns its filters from the whitened patches: on this JVM, or spread over a cluster. */
+    @FunctionalInterface
+    public interface Learner {
+        RicaResult learn(Patches white, RicaMapRecipe recipe, RicaConfig config);
+    }
+
+    /** L-BFGS on this JVM over the sum of {@link #BLOCK_ROWS}-row blocks ({@link RicaTrainer}). */
+    public static final Learner LOCAL = (white, recipe, config) -> RicaTrainer.train(white, recipe.build().map(),
+            config);
+
     /**
      * The settings of one run ({@code model.rica} in a sweep file).
      *
@@ -179,6 +189,12 @@ public final class RicaPipeline {
      *                   null when the patches do not come from there
      */
     public static Outcome run(DataSplits data, DictionarySpec dictionary, Settings s, long seed, Path dataRoot) {
+        return run(data, dictionary, s, seed, dataRoot, LOCAL);
+    }
+
+    /** {@link #run(DataSplits, DictionarySpec, Settings, long, Path)} with the filters learned by {@code learner}. */
+    public static Outcome run(DataSplits data, DictionarySpec dictionary, Settings s, long seed, Path dataRoot,
+            Learner learner) {
         Shape image = data.train().shape();
         if (s.patch() > Math.min(image.height(), image.width())) {
             throw new IllegalArgumentException("patch must be <= the images' height and width (" + image + ") but was "
@@ -193,13 +209,14 @@ public final class RicaPipeline {
         long initSeed = root.nextLong();
         RicaMapRecipe recipe = mapRecipe(dictionary, image.channels(), s, seeds);
         WeightMap map = recipe.build().map();
+        int dynamic = map.parameters();
 
         Patches raw = patches(data, s, patchSeed, dataRoot);
         Zca zca = Zca.fit(raw.rows(), raw.count(), raw.dimension(), s.zcaEpsilon());
         Patches white = zca.whiten(raw);
         RicaConfig config = new RicaConfig(s.sparsity() / s.patches(), s.smoothEpsilon(), BLOCK_ROWS, initSeed,
                 LbfgsOptions.defaults().withMaxIterations(s.iterations()));
-        RicaResult rica = RicaTrainer.train(white, map, config);
+        RicaResult rica = learner.learn(white, recipe, config);
 
         long start = System.nanoTime();
         RicaFeatures features = new RicaFeatures(rica.weights(), s.features(), zca, image, s.patch(), s.grid(),
@@ -217,7 +234,7 @@ public final class RicaPipeline {
         double classifierSeconds = (System.nanoTime() - start) / 1e9;
         int chosen = indexOf(decays, choice.chosen().weightDecay());
         return new Outcome(recipe, rica, choice.chosen().weightDecay(), choice.validationAccuracy()[chosen],
-                testAccuracy, map.parameters(), (long) map.inputs() * map.features(), features.dimension(), patchSeed,
+                testAccuracy, dynamic, (long) map.inputs() * map.features(), features.dimension(), patchSeed,
                 initSeed, featureSeconds, classifierSeconds);
     }
 

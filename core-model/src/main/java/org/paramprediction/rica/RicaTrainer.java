@@ -39,19 +39,33 @@ public final class RicaTrainer {
         }
         List<RicaObjective> blocks = blocks(patches, map, config);
         DifferentiableFunction objective = blocks.size() == 1 ? blocks.get(0) : new FunctionSum(blocks);
-        double[] params = initialParameters(blocks.get(0), map, config.initSeed());
+        LOG.info("RICA: {} rows of {} in {} block(s)", patches.count(), patches.shape(), blocks.size());
+        return train(objective, map, config);
+    }
+
+    /**
+     * L-BFGS on any evaluation of the RICA objective of {@code map}'s parameters (the local sum of
+     * blocks, or a distributed one), from the same initial parameters as {@link #train(Patches, WeightMap,
+     * RicaConfig)}.
+     */
+    public static RicaResult train(DifferentiableFunction objective, WeightMap map, RicaConfig config) {
+        if (objective.dimension() != map.parameters()) {
+            throw new IllegalArgumentException("the objective has " + objective.dimension() + " parameters but "
+                    + map.describe() + " has " + map.parameters());
+        }
+        RicaObjective shape = new RicaObjective(new double[map.inputs()], 1, map, config.lambda(), config.epsilon(), 1);
+        double[] params = initialParameters(shape, map, config.initSeed());
         double[] gradient = new double[params.length];
         double initial = objective.valueAndGradient(params, gradient);
-        LOG.info("RICA: {} rows of {}, {}, {} parameters, lambda={}, eps={}, {} block(s), L-BFGS m={} up to {} "
-                + "iterations; objective at start {}", patches.count(), patches.shape(), map.describe(),
-                params.length, config.lambda(), config.epsilon(), blocks.size(), config.lbfgs().historySize(),
+        LOG.info("RICA: {}, {} parameters, lambda={}, eps={}, L-BFGS m={} up to {} iterations; objective at start {}",
+                map.describe(), params.length, config.lambda(), config.epsilon(), config.lbfgs().historySize(),
                 config.lbfgs().maxIterations(), initial);
         long start = System.nanoTime();
         LbfgsResult result = new Lbfgs(config.lbfgs()).minimize(objective, params);
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("RICA: objective {} -> {} in {} iterations ({} evaluations, {}), {} s", initial, result.value(),
                 result.iterations(), result.evaluations(), result.reason(), String.format("%.2f", seconds));
-        double[] weights = blocks.get(0).weights(params);
+        double[] weights = shape.weights(params);
         return new RicaResult(weights, params, initial, result.value(), result, seconds);
     }
 

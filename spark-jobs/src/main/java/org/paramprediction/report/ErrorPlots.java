@@ -91,7 +91,8 @@ final class ErrorPlots {
         List<XYChart> charts = new Panels("dynamic (learned) parameters" + (log ? " (log)" : ""), ERROR_AXIS, log)
                 .charts(sections);
         return new Figure(Panels.save(charts, dir, "budget.png"), title,
-                "Every configuration at its number of learned parameters (V, biases, classifier; U too for LowRank), "
+                "Every configuration at its number of learned parameters (V, biases, classifier; U too for LowRank; "
+                        + "for RICA trials RICA's V, or W for Full and Downsized, without the classifier), "
                         + "a panel per column count. Downsized (grey squares) is a Full network shrunk to the budget "
                         + "of the factored network at the same fraction; dashed black: Full's error.", charts);
     }

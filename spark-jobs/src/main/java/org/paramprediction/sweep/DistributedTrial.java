@@ -49,6 +49,9 @@ final class DistributedTrial {
         List<RoundMetrics> rounds = new ArrayList<>();
         try {
             DistributedSpec d = t.distributed();
+            if (t.isRica()) {
+                return RicaTrial.runDistributed(t, sc, ctx, start);
+            }
             if (!d.dataParallel()) {
                 return ColumnsTrial.run(t, sc, ctx, console);
             }

@@ -2,7 +2,10 @@ package org.paramprediction.sweep;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.paramprediction.data.DataSplits;
+import org.paramprediction.distributed.RoundMetrics;
+import org.paramprediction.distributed.rica.DistributedRicaLearner;
 import org.paramprediction.dictionary.DictionaryRecipe;
 import org.paramprediction.io.DatasetCache;
 import org.paramprediction.io.Machine;
@@ -27,10 +30,33 @@ final class RicaTrial {
     }
 
     static TrialOutcome run(TrialSpec t, SweepContext ctx, long start) {
+        return run(t, ctx, start, RicaPipeline.LOCAL);
+    }
+
+    /**
+     * A {@code data_parallel} RICA trial, from the driver: the filters by L-BFGS over the patches
+     * partitioned across the cluster ({@link DistributedRicaLearner}, {@code distributed.partitions}
+     * and {@code tree_depth}); patches, ZCA, features and classifier on the driver. Its rounds rows
+     * are the L-BFGS iterations with their bytes.
+     */
+    static TrialOutcome runDistributed(TrialSpec t, JavaSparkContext sc, SweepContext ctx, long start) {
+        DistributedRicaLearner learner = new DistributedRicaLearner(sc, t.distributed().partitions(),
+                t.distributed().treeDepth());
+        try {
+            return run(t, ctx, start, learner);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            TrialOutcome f = TrialExecutor.failed(t, TrialExecutor.describe(e), List.of(), start);
+            return new TrialOutcome(t, f.status(), f.error(), 0, Double.NaN, Double.NaN, f.seconds(), 0, 0, null, null,
+                    null, null, List.of(), f.machine(), f.startMillis(), f.endMillis(), learner.rounds());
+        }
+    }
+
+    private static TrialOutcome run(TrialSpec t, SweepContext ctx, long start, RicaPipeline.Learner learner) {
         DataSplits data = DatasetCache.get(TrialExecutor.dataRef(t), ctx.hadoop());
         RicaPipeline.Settings settings = t.ricaRun();
         RicaPipeline.Outcome o = RicaPipeline.run(data, t.ricaDictionary(), settings, t.seed(),
-                Path.of(t.dataRoot()));
+                Path.of(t.dataRoot()), learner);
+        List<RoundMetrics> rounds = learner instanceof DistributedRicaLearner d ? d.rounds() : List.of();
         double validError = 1 - o.validAccuracy();
         double testError = 1 - o.testAccuracy();
         if (!Double.isFinite(o.rica().finalObjective()) || !Double.isFinite(validError) || !Double.isFinite(testError)) {
@@ -45,7 +71,7 @@ final class RicaTrial {
         long end = System.currentTimeMillis();
         return new TrialOutcome(t, TrialOutcome.OK, null, o.rica().iterations(), validError, testError,
                 (end - start) / 1e3, o.totalParameters(), o.dynamicParameters(), fractionLearned, null, null, recipes,
-                List.of(), Machine.here(), start, end, List.of(),
+                List.of(), Machine.here(), start, end, rounds,
                 ctx.keepWeights() ? RicaWeights.of(o.map(), o.rica()) : List.of(), metrics);
     }
 }

@@ -68,6 +68,12 @@ public final class DistributedRicaFunction implements DifferentiableFunction, Au
         this(sc, blocks, recipe, lambda, epsilon, DEFAULT_DEPTH, null);
     }
 
+    /** With a merge tree of {@code depth} levels. */
+    public DistributedRicaFunction(JavaSparkContext sc, JavaRDD<double[]> blocks, RicaMapRecipe recipe,
+            double lambda, double epsilon, int depth) {
+        this(sc, blocks, recipe, lambda, epsilon, depth, null);
+    }
+
     /** With a given merge depth, and (tests only) a hash to send instead of the driver's. */
     DistributedRicaFunction(JavaSparkContext sc, JavaRDD<double[]> blocks, RicaMapRecipe recipe, double lambda,
             double epsilon, int depth, String hashOverride) {
@@ -195,6 +201,11 @@ public final class DistributedRicaFunction implements DifferentiableFunction, Au
         }, true);
     }
 
+    /** Partitions that send a message each evaluation (those holding rows). */
+    public int messages() {
+        return messages;
+    }
+
     /** Every evaluation so far, in order. */
     public List<RicaEvaluation> evaluations() {
         return List.copyOf(evaluations);
@@ -211,11 +222,13 @@ public final class DistributedRicaFunction implements DifferentiableFunction, Au
             int to = Math.min(trace.evaluations(k), evaluations.size());
             long down = 0;
             long up = 0;
+            double seconds = 0;
             for (int e = from; e < to; e++) {
                 down += evaluations.get(e).broadcastBytes();
                 up += evaluations.get(e).uploadBytes();
+                seconds += evaluations.get(e).seconds();
             }
-            out.add(new RicaIterationTraffic(k, to - from, down, up));
+            out.add(new RicaIterationTraffic(k, to - from, down, up, seconds));
             from = to;
         }
         return out;

@@ -8,6 +8,8 @@ package org.paramprediction.distributed.rica;
  * @param evaluations    distributed evaluations in this iteration
  * @param broadcastBytes parameters broadcast, summed over those evaluations
  * @param uploadBytes    partition messages, summed over those evaluations
+ * @param seconds        wall time of those evaluations
  */
-public record RicaIterationTraffic(int iteration, int evaluations, long broadcastBytes, long uploadBytes) {
+public record RicaIterationTraffic(int iteration, int evaluations, long broadcastBytes, long uploadBytes,
+        double seconds) {
 }

@@ -17,7 +17,9 @@ import org.paramprediction.sweep.config.SweepDraft.Setting;
  *   <li>the method is one of {@link TrialSpec#RICA_METHODS} (their filter dictionary rebuilds from its
  *       recipe alone; LowRank learns {@code U}, and the empirical kernels and PCA of whitened patches
  *       are the identity's);
- *   <li>no {@code model.conv}, {@code distributed.mode}, {@code training.alternate} or
+ *   <li>{@code distributed.mode} unset (one task) or {@code data_parallel} (patches partitioned, only
+ *       {@code partitions} and {@code tree_depth} read);
+ *   <li>no {@code model.conv}, {@code training.alternate} or
  *       {@code dictionary.grow}, and no setting a RICA trial does not read ({@code model.hidden},
  *       {@code model.activation}, any other {@code training.*}) given in the file;
  *   <li>{@code patch} at most the images' side, {@code pool} at most the side of the feature maps
@@ -48,13 +50,19 @@ final class RicaSettingsCheck {
                     + " identity's)", m.shown());
             ok = false;
         }
-        for (SweepField f : List.of(SweepField.CONV, SweepField.DIST_MODE, SweepField.ALTERNATE, SweepField.GROW)) {
+        for (SweepField f : List.of(SweepField.CONV, SweepField.ALTERNATE, SweepField.GROW)) {
             Setting x = v.get(f);
             if (x.value() != null) {
                 errors.add(x.line(), x.path(), "must not be set with model.rica (line " + rica.line()
-                        + "): a RICA trial learns one bank of filters in one task", x.shown());
+                        + "): a RICA trial learns one bank of filters", x.shown());
                 ok = false;
             }
+        }
+        Setting mode = v.get(SweepField.DIST_MODE);
+        if (mode.value() != null && !DistributedSpec.DATA_PARALLEL.equals(mode.value())) {
+            errors.add(mode.line(), mode.path(), "must be " + DistributedSpec.DATA_PARALLEL + " (or unset) with"
+                    + " model.rica (line " + rica.line() + "): its patches are partitioned, V is broadcast", mode.shown());
+            ok = false;
         }
         for (SweepField f : SweepField.values()) {
             boolean unread = f == SweepField.HIDDEN || f == SweepField.ACTIVATION

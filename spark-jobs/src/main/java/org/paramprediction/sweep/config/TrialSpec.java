@@ -47,7 +47,8 @@ import org.paramprediction.train.TrainingConfig;
  *                          canonicalConfig} then)
  * @param rica              {@code model.rica}: a RICA trial ({@link RicaPipeline}) instead of a network, or null.
  *                          A RICA trial has {@code hidden = [features]}, {@code relu} and the default training
- *                          settings (none of them used), no conv layers, and trains in one task; its canonical
+ *                          settings (none of them used), no conv layers, and trains in one task or
+ *                          {@code data_parallel} (patches partitioned, {@code V} on the wire); its canonical
  *                          config has {@code model.rica} in place of {@code hidden}, {@code activation} and
  *                          {@code training}
  */
@@ -116,9 +117,9 @@ public record TrialSpec(
         if (rica != null) {
             require(RICA_METHODS.contains(m), "method must be one of " + RICA_METHODS.stream().map(Method::displayName)
                     .toList() + " for a RICA trial (model.rica)", method);
-            require(conv == null && distributed == null && alternate == null && grow == null,
-                    "a RICA trial (model.rica) has no conv layers, distributed mode, alternate or grow", conv + ", "
-                    + distributed + ", " + alternate + ", " + grow);
+            require(conv == null && (distributed == null || distributed.dataParallel()) && alternate == null
+                    && grow == null, "a RICA trial (model.rica) has no conv layers, alternate or grow, and runs in one"
+                    + " task or data_parallel", conv + ", " + distributed + ", " + alternate + ", " + grow);
             require(hidden.equals(List.of(rica.features())), "hidden must be [model.rica.features] for a RICA trial",
                     hidden);
         }
