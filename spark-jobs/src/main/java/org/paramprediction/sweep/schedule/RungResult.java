@@ -1,0 +1,19 @@
+package org.paramprediction.sweep.schedule;
+
+/**
+ * A trial's metric when it reached a rung (lower is better; NaN, e.g. a diverged trial, ranks last).
+ * Ties rank by trial id, so decisions never depend on arrival order within a tie.
+ */
+public record RungResult(String trialId, int rung, double metric) implements Comparable<RungResult> {
+
+    @Override
+    public int compareTo(RungResult o) {
+        boolean a = Double.isNaN(metric);
+        boolean b = Double.isNaN(o.metric);
+        if (a != b) {
+            return a ? 1 : -1;
+        }
+        int c = a ? 0 : Double.compare(metric, o.metric);
+        return c != 0 ? c : trialId.compareTo(o.trialId);
+    }
+}
