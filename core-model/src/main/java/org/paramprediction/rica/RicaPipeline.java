@@ -163,6 +163,17 @@ public final class RicaPipeline {
     }
 
     /**
+     * A lower bound of the Java heap a run needs at its peak: the raw and whitened patches and the
+     * objective's block copies ({@code 3 x patches x C p^2} doubles), then the features of every image
+     * ({@code 2 F g^2} doubles each).
+     */
+    public static long heapBytesLowerBound(Settings s, int channels, long images) {
+        long n = (long) channels * s.patch() * s.patch();
+        long features = 2L * s.features() * s.grid() * s.grid();
+        return Math.max(3L * s.patches() * n * Double.BYTES, images * features * Double.BYTES);
+    }
+
+    /**
      * The weight map of a run: Full when {@code dictionary} is FULL, else one recipe per column over
      * the {@code p x p} positions (a {@code p x p} grid), tied across {@code channels}.
      *

@@ -76,6 +76,11 @@ final class FeaturePicture {
         }
         Row source = fullTrial.flatMap(f -> rows.stream()
                 .filter(r -> r.getAs("trial_id").equals(text(f, "trial_id"))).findFirst()).orElse(seRow);
+        if ((int) source.getAs("inputs") != recipe.inputs() && source != seRow) {
+            return Figure.skipped(TITLE, "the Full trial's features have " + source.getAs("inputs") + " inputs but the"
+                    + " SE dictionary is over " + recipe.inputs() + " positions (colour filters; the picture draws"
+                    + " one-channel ones)");
+        }
         Dictionary interpolator = DictionaryBuilder.build(recipe.withOrthonormal(false), null);
         float[][] features = features(source, recipe);
         String file = "figure1_features.png";

@@ -100,7 +100,13 @@ public final class SweepTables {
 
     private void view(String table) {
         Path dir = partition(results, sweepId, table);
-        if (table.equals("epochs") && !hasParquet(fs, dir)) { // RICA trials have no epochs
+        if (table.equals("epochs") && !hasParquet(fs, dir)) { // RICA trials have no epochs; networks must have them
+            boolean ricaOnly = List.of(spark.table("trials").columns()).contains("rica")
+                    && spark.sql("SELECT count(*) FROM trials WHERE rica IS NULL").first().getLong(0) == 0;
+            if (!ricaOnly) {
+                throw new BadInputException("no epochs of sweep '" + sweepId + "' under " + results
+                        + ": expected Parquet files in " + dir + " (its trials train networks, which write epochs)");
+            }
             spark.createDataFrame(List.of(), EpochTable.SCHEMA).withColumn("sweep_id", lit(sweepId))
                     .createOrReplaceTempView(table);
             return;

@@ -54,6 +54,15 @@ final class RicaTrial {
     private static TrialOutcome run(TrialSpec t, SweepContext ctx, long start, RicaPipeline.Learner learner) {
         DataSplits data = DatasetCache.get(TrialExecutor.dataRef(t), ctx.hadoop());
         RicaPipeline.Settings settings = t.ricaRun();
+        long images = (long) data.train().size() + data.valid().size() + data.test().size();
+        long needs = RicaPipeline.heapBytesLowerBound(settings, data.train().shape().channels(), images);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (needs > heap) { // refused before allocating: an OutOfMemoryError would hit the JVM's other trials too
+            return TrialExecutor.failed(t, "out of memory: this RICA trial needs at least " + needs / (1 << 20)
+                    + " MiB of Java heap (patches, their whitened copies, the features of " + images + " images) but"
+                    + " the JVM's -Xmx is " + heap / (1 << 20) + " MiB (raise spark.executor.memory, or the driver's"
+                    + " -Xmx for local[N]; or lower model.rica.patches)", List.of(), start);
+        }
         RicaPipeline.Outcome o = RicaPipeline.run(data, t.ricaDictionary(), settings, t.seed(),
                 Path.of(t.dataRoot()), learner);
         List<RoundMetrics> rounds = learner instanceof DistributedRicaLearner d ? d.rounds() : List.of();

@@ -15,7 +15,8 @@ import org.paramprediction.rica.RicaTrainer;
 
 /**
  * Learns a RICA trial's filters on the cluster: the whitened patches, in blocks of
- * {@code config.blockRows()} rows, are spread over {@code partitions} partitions (cached), and
+ * {@code config.blockRows()} rows, are spread over {@code partitions} partitions (sent once, then
+ * kept by the executors: a local checkpoint, so that later tasks do not carry the rows), and
  * core-model's L-BFGS ({@link RicaTrainer#train(org.paramprediction.optim.DifferentiableFunction,
  * org.paramprediction.rica.WeightMap, RicaConfig)}, the same start as a local run) minimises the
  * {@link DistributedRicaFunction} of them on the driver: only {@code V} goes down and {@code V}-sized
@@ -46,7 +47,10 @@ public final class DistributedRicaLearner implements RicaPipeline.Learner {
             int count = Math.min(config.blockRows(), white.count() - from);
             blocks.add(Arrays.copyOfRange(white.rows(), from * n, (from + count) * n));
         }
-        JavaRDD<double[]> rdd = sc.parallelize(blocks, Math.min(partitions, blocks.size())).cache();
+        JavaRDD<double[]> rdd = sc.parallelize(blocks, Math.min(partitions, blocks.size()));
+        // a parallelized list's partitions carry their rows in every task; after this checkpoint (made by the
+        // function's first job) the tasks refer to the executors' cached blocks, so evaluations ship only V
+        rdd.rdd().localCheckpoint();
         try (DistributedRicaFunction f = new DistributedRicaFunction(sc, rdd, recipe, config.lambda(),
                 config.epsilon(), depth)) {
             RicaResult r = RicaTrainer.train(f, recipe.build().map(), config);

@@ -66,12 +66,12 @@ final class RicaSettingsCheck {
         }
         for (SweepField f : SweepField.values()) {
             boolean unread = f == SweepField.HIDDEN || f == SweepField.ACTIVATION
-                    || (f.section().equals("training") && f != SweepField.TIMEOUT_S && f != SweepField.ALTERNATE);
+                    || (f.section().equals("training") && f != SweepField.ALTERNATE);
             Setting x = v.get(f);
             if (unread && !x.defaulted()) {
                 errors.add(x.line(), x.path(), "is not read by a RICA trial (model.rica, line " + rica.line()
-                        + "): its width is model.rica.features and it is trained by L-BFGS; leave " + f.path()
-                        + " out", x.shown());
+                        + "): its width is model.rica.features and it is trained by L-BFGS (which a time limit"
+                        + " cannot interrupt); leave " + f.path() + " out", x.shown());
                 ok = false;
             }
         }
@@ -103,7 +103,11 @@ final class RicaSettingsCheck {
         }
         for (int i = 0; i < s.photos().size(); i++) {
             Path file = Path.of(s.photos().get(i));
-            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            if (!file.isAbsolute()) {
+                errors.add(rica.line(), rica.path() + ".photos[" + i + "]", "must be an absolute path (executors resolve"
+                        + " relative paths against their own working directory)", s.photos().get(i));
+                ok = false;
+            } else if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 errors.add(rica.line(), rica.path() + ".photos[" + i + "]", "must be a readable image file (none is"
                         + " there)", s.photos().get(i));
                 ok = false;

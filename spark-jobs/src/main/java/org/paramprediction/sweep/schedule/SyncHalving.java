@@ -19,6 +19,9 @@ public final class SyncHalving {
 
     /** @param trialIds the trials that start at rung 0 */
     public SyncHalving(Rungs rungs, List<String> trialIds) {
+        if (trialIds.stream().distinct().count() != trialIds.size()) {
+            throw new IllegalArgumentException("trial ids must be distinct: " + trialIds);
+        }
         this.rungs = rungs;
         for (int k = 0; k < rungs.count(); k++) {
             reached.add(new LinkedHashMap<>());
@@ -39,6 +42,9 @@ public final class SyncHalving {
      */
     public Map<String, Decision> report(RungResult r) {
         int k = r.rung();
+        if (k < 0 || k > rungs.last()) {
+            throw new IllegalArgumentException("rung must be in [0, " + rungs.last() + "] but was " + k);
+        }
         if (!sent.get(k).contains(r.trialId())) {
             throw new IllegalStateException("trial " + r.trialId() + " was not sent to rung " + k);
         }

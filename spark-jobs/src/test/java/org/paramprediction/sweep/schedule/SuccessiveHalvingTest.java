@@ -13,7 +13,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Rungs, ASHA's decisions (Ray Tune's rule) and synchronous halving's, on hand-worked cases. */
+/** Rungs, ASHA's decisions (rank among the best ceil(n/eta) so far) and synchronous halving's, on hand-worked cases. */
 class SuccessiveHalvingTest {
 
     @Test
@@ -45,6 +45,10 @@ class SuccessiveHalvingTest {
         assertEquals(Decision.COMPLETE, a.report(new RungResult("t1", 2, 0.44)));
         assertThrows(IllegalStateException.class, () -> a.report(new RungResult("t2", 0, 0.4)));
         assertThrows(IllegalArgumentException.class, () -> a.report(new RungResult("t9", 3, 0.4)));
+        assertThrows(IllegalStateException.class, () -> a.report(new RungResult("t3", 1, 0.1)), "t3 was stopped");
+
+        Asha b = new Asha(new Rungs(1, 3, 9));
+        assertEquals(Decision.STOP, b.report(new RungResult("x", 0, Double.NaN)), "NaN stops, even first");
     }
 
     @Test
