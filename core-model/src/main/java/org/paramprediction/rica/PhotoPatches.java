@@ -163,10 +163,8 @@ public final class PhotoPatches {
         float[] values = new float[shape.features()];
         if (isGrayRaster(image.getColorModel())) {
             copyGray(image.getRaster(), image.getColorModel().getComponentSize(0), channels, values);
-        } else if (gray) {
-            copyLuma(image, values);
         } else {
-            copyRgb(image, values);
+            copyPixels(image, values, gray);
         }
         return new Photo(name, shape, values);
     }
@@ -193,7 +191,8 @@ public final class PhotoPatches {
         }
     }
 
-    private static void copyRgb(BufferedImage image, float[] dst) {
+    /** Every pixel through {@code getRGB}: grey (luma) into {@code 1 x H x W}, or R, G, B into {@code 3 x H x W}. */
+    private static void copyPixels(BufferedImage image, float[] dst, boolean gray) {
         int h = image.getHeight();
         int w = image.getWidth();
         int[] row = new int[w];
@@ -201,21 +200,13 @@ public final class PhotoPatches {
             image.getRGB(0, y, w, 1, row, 0, w);
             for (int x = 0; x < w; x++) {
                 int argb = row[x];
-                dst[y * w + x] = ((argb >> 16) & 0xFF) / 255f;
-                dst[(h + y) * w + x] = ((argb >> 8) & 0xFF) / 255f;
-                dst[(2 * h + y) * w + x] = (argb & 0xFF) / 255f;
-            }
-        }
-    }
-
-    private static void copyLuma(BufferedImage image, float[] dst) {
-        int h = image.getHeight();
-        int w = image.getWidth();
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                dst[y * w + x] = luma(row[x]);
+                if (gray) {
+                    dst[y * w + x] = luma(argb);
+                } else {
+                    dst[y * w + x] = ((argb >> 16) & 0xFF) / 255f;
+                    dst[(h + y) * w + x] = ((argb >> 8) & 0xFF) / 255f;
+                    dst[(2 * h + y) * w + x] = (argb & 0xFF) / 255f;
+                }
             }
         }
     }
