@@ -69,9 +69,46 @@ public final class StagedTraining {
         return run(spec, cfg, data, covariances, seed, dtype, listener, EpochPass.LOCAL, alternation, growth);
     }
 
+    /**
+     * A piece of a run that may pause: either the finished {@code result}, or the {@code checkpoint}
+     * of a run paused after an epoch of its final training (exactly one is not null).
+     */
+    public record Segment(TrainingResult result, TrainingCheckpoint checkpoint) {}
+
+    /**
+     * As {@link #run(ModelSpec, TrainingConfig, DataSplits, CovarianceSource, long, DataType,
+     * EpochListener, Alternation, Growth)} without a growing fraction, in segments: continues from
+     * {@code from} (null: from the start) and pauses after epoch {@code pauseAfter} of the final
+     * training (1-based; {@code >= cfg.maxEpochs()}: runs to the end) unless early stopping ends it
+     * first. A continued run rebuilds the network from the seed (dictionaries from their recipes, with
+     * the covariances of layers {@code >= 2} taken from the checkpoint instead of repeating their
+     * pre-training stages), replays the shuffle stream's draws of the epochs already trained, and
+     * restores parameters, velocities and early-stopping state: every segment boundary leaves the
+     * result exactly as an uninterrupted run's. {@code listener} hears only the epochs this call trains;
+     * the result's epochs are all of them.
+     */
+    public static Segment runSegment(ModelSpec spec, TrainingConfig cfg, DataSplits data,
+            CovarianceSource covariances, long seed, DataType dtype, EpochListener listener, Alternation alternation,
+            TrainingCheckpoint from, int pauseAfter) {
+        if (from != null && (from.seed() != seed || from.dtype() != dtype)) {
+            throw new IllegalArgumentException("the checkpoint is of a run with seed " + from.seed() + " and "
+                    + from.dtype() + ", not seed " + seed + " and " + dtype);
+        }
+        return run(spec, cfg, data, covariances, seed, dtype, listener, EpochPass.LOCAL, alternation, null, from,
+                pauseAfter);
+    }
+
     private static TrainingResult run(ModelSpec spec, TrainingConfig cfg, DataSplits data,
             CovarianceSource covariances, long seed, DataType dtype, EpochListener listener,
             EpochPass.Factory passes, Alternation alternation, Growth growth) {
+        return run(spec, cfg, data, covariances, seed, dtype, listener, passes, alternation, growth, null,
+                cfg.maxEpochs()).result();
+    }
+
+    private static Segment run(ModelSpec spec, TrainingConfig cfg, DataSplits data,
+            CovarianceSource covariances, long seed, DataType dtype, EpochListener listener,
+            EpochPass.Factory passes, Alternation alternation, Growth growth, TrainingCheckpoint from,
+            int pauseAfter) {
         if (alternation != null && growth != null) {
             throw new IllegalArgumentException("alternating optimisation learns U, a growing fraction rebuilds U from"
                     + " its recipe: use one of the two");
@@ -87,6 +124,7 @@ public final class StagedTraining {
         List<EpochMetrics> epochs = new ArrayList<>();
         List<NetworkRecipe.Layer> recipeLayers = new ArrayList<>();
         List<Covariance> covs = new ArrayList<>();
+        List<TrainingCheckpoint.LayerCovariance> staged = new ArrayList<>();
         int[] excluded = new int[layers];
         Shape shape = spec.inputShape();
         for (int l = 0; l < layers; l++) {
@@ -101,12 +139,18 @@ public final class StagedTraining {
                             NetworkBuilder.head(inputs, spec.classes(), dtype, init), dtype);
                     TrainingConfig stageCfg = cfg.withMaxEpochs(cfg.stageEpochs());
                     NetworkRecipe lowerRecipe = new NetworkRecipe(spec.inputShape(), recipeLayers, spec.classes(), covs);
-                    epochs.addAll(Trainer.fit(lower, lowerRecipe, data, stageCfg, passes, shuffle, l, false, listener,
-                            alternation, null).epochs());
+                    if (from == null) {
+                        epochs.addAll(Trainer.fit(lower, lowerRecipe, data, stageCfg, passes, shuffle, l, false,
+                                listener, alternation, null).epochs());
+                    }
                 }
-                cov = ls.isConv() ? covariances.patchCovariance(lower, l, ls.conv(), shape, ds.squaredCovariance())
+                cov = l > 0 && from != null ? checkpointCovariance(from, l)
+                        : ls.isConv() ? covariances.patchCovariance(lower, l, ls.conv(), shape, ds.squaredCovariance())
                         : covariances.covariance(lower, l, ds.squaredCovariance());
                 covs.add(cov);
+                if (l > 0) {
+                    staged.add(new TrainingCheckpoint.LayerCovariance(l, cov));
+                }
             }
             List<DictionaryRecipe> layerRecipes = ds.recipes(spec.layerInputs(l), spec.layerGridRows(l),
                     spec.layerGridCols(l), dictSeeds[l], cov == null ? null : cov.id());
@@ -130,15 +174,33 @@ public final class StagedTraining {
         NetworkRecipe recipe = new NetworkRecipe(spec.inputShape(), recipeLayers, spec.classes(), covs);
         NetworkGrowth grower = growth == null ? null
                 : new NetworkGrowth(growth, factoredFraction(spec), recipe, dtype);
-        FitResult fit = Trainer.fit(net, recipe, data, cfg, passes, shuffle, 0, true, listener, alternation, grower);
+        if (from != null) {
+            epochs.addAll(from.epochs().stream().filter(m -> m.stage() != 0).toList());
+            for (int i = 0; i < from.epochs().size(); i++) {
+                shuffle.nextLong(); // the draws of the epochs already trained: one per epoch (EpochPass.LOCAL)
+            }
+        }
+        FitResult fit = Trainer.fit(net, recipe, data, cfg, passes, shuffle, 0, true, listener, alternation, grower,
+                from, pauseAfter);
         epochs.addAll(fit.epochs());
+        if (fit.paused() != null) {
+            FitResult.Paused p = fit.paused();
+            return new Segment(null, new TrainingCheckpoint(seed, dtype, epochs, fit.bestEpoch(), fit.bestValidError(),
+                    fit.testError(), p.values(), p.velocities(), p.best(), p.uPhase(), staged));
+        }
         Network kept = fit.network();
         List<List<DictionaryRecipe>> keptRecipes = fit.recipe() == null ? recipes
                 : fit.recipe().layers().stream().map(NetworkRecipe.Layer::columns).toList();
         int[] dead = DeadUnits.count(kept, data.train());
-        return new TrainingResult(seed, epochs, fit.bestEpoch(), fit.bestValidError(), fit.testError(),
+        return new Segment(new TrainingResult(seed, epochs, fit.bestEpoch(), fit.bestValidError(), fit.testError(),
                 (System.nanoTime() - start) / 1e9, ParameterCounts.of(kept), keptRecipes, dead, excluded, kept,
-                fit.fraction());
+                fit.fraction()), null);
+    }
+
+    private static Covariance checkpointCovariance(TrainingCheckpoint from, int layer) {
+        return from.covariances().stream().filter(c -> c.layer() == layer).map(TrainingCheckpoint.LayerCovariance::covariance)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("the checkpoint holds no covariance for"
+                        + " the inputs of hidden layer " + (layer + 1) + ", which its dictionary needs"));
     }
 
     /** The fraction of the factored layers (they share it), where a growing fraction starts. */

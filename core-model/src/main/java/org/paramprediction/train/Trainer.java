@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.paramprediction.data.DataSplits;
 import org.paramprediction.layer.Network;
 import org.paramprediction.layer.Param;
@@ -50,6 +51,28 @@ public final class Trainer {
     public static FitResult fit(Network net, NetworkRecipe recipe, DataSplits data, TrainingConfig cfg,
             EpochPass.Factory passes, SplittableRandom shuffle, int stage, boolean earlyStopping,
             EpochListener listener, Alternation alternation, NetworkGrowth growth) {
+        return fit(net, recipe, data, cfg, passes, shuffle, stage, earlyStopping, listener, alternation, growth, null,
+                cfg.maxEpochs());
+    }
+
+    /**
+     * As above, continuing from {@code from} (a fit paused earlier, or null to start at epoch 1) and
+     * pausing after epoch {@code pauseAfter} (1-based; {@code >= cfg.maxEpochs()} runs to the end) unless
+     * training ends before. A paused result carries the optimizer state ({@link FitResult#paused()}) and
+     * leaves the last epoch's parameters in {@code net}; continuing from it gives exactly the result of a
+     * fit without the pause. When continuing, {@code net} must be built as before and {@code shuffle}
+     * must have given the draws of the epochs already trained; the velocities and alternation phase are
+     * restored once the pass is open. Not with a growing fraction.
+     */
+    public static FitResult fit(Network net, NetworkRecipe recipe, DataSplits data, TrainingConfig cfg,
+            EpochPass.Factory passes, SplittableRandom shuffle, int stage, boolean earlyStopping,
+            EpochListener listener, Alternation alternation, NetworkGrowth growth, TrainingCheckpoint from,
+            int pauseAfter) {
+        boolean segmented = from != null || pauseAfter < cfg.maxEpochs();
+        if (segmented && (growth != null || stage != 0 || !earlyStopping)) {
+            throw new IllegalArgumentException("only the final training (stage 0, early stopping) of a network whose "
+                    + "fraction does not grow can pause and continue");
+        }
         int n = data.train().size();
         List<EpochMetrics> epochs = new ArrayList<>();
         Network current = net;
@@ -63,9 +86,25 @@ public final class Trainer {
         double bestValid = Double.POSITIVE_INFINITY;
         double bestTest = Double.NaN;
         Boolean uPhase = null;
+        int first = 0;
         EpochPass pass = passes.open(current, currentRecipe, data, cfg, shuffle, stage);
         try {
-            for (int e = 0; e < cfg.maxEpochs(); e++) {
+            if (from != null) {
+                epochs.addAll(from.epochs().stream().filter(m -> m.stage() == 0).toList());
+                first = epochs.size();
+                bestEpoch = from.bestEpoch();
+                bestValid = from.bestValidError();
+                bestTest = from.bestTestError();
+                TrainingCheckpoint.restore(from.values(), net.params(), false);
+                // no copy in the checkpoint: the best epoch is the last one trained, whose parameters these are
+                best = from.best() == null ? snapshot(net.params()) : arrays(from.best(), net.params());
+                TrainingCheckpoint.restore(from.velocities(), net.params(), true); // after open(), which zeroes them
+                uPhase = from.uPhase();
+                if (uPhase != null) {
+                    Alternation.freeze(current, uPhase);
+                }
+            }
+            for (int e = first; e < cfg.maxEpochs(); e++) {
                 if (alternation != null && !Boolean.valueOf(alternation.updatesU(e)).equals(uPhase)) {
                     uPhase = alternation.updatesU(e);
                     Alternation.freeze(current, uPhase);
@@ -96,6 +135,12 @@ public final class Trainer {
                 } else if (e + 1 - bestEpoch >= cfg.patience()) {
                     break;
                 }
+                if (e + 1 == pauseAfter && e + 1 < cfg.maxEpochs()) {
+                    List<double[]> bestArrays = best == null || bestEpoch == e + 1 ? null : doubles(best);
+                    return new FitResult(epochs, bestEpoch, bestValid, bestTest, current, null, null,
+                            new FitResult.Paused(TrainingCheckpoint.copy(current.params(), false),
+                                    TrainingCheckpoint.copy(current.params(), true), bestArrays, uPhase));
+                }
                 if (growth != null && growth.due(e + 1, valid, cfg.maxEpochs())) {
                     pass.close();
                     pass = null;
@@ -119,8 +164,26 @@ public final class Trainer {
                 params.get(i).value().assign(best.get(i));
             }
         }
-        return growth == null ? new FitResult(epochs, bestEpoch, bestValid, bestTest, current, null, null)
-                : new FitResult(epochs, bestEpoch, bestValid, bestTest, bestNet, bestRecipe, bestFraction);
+        return growth == null ? new FitResult(epochs, bestEpoch, bestValid, bestTest, current, null, null, null)
+                : new FitResult(epochs, bestEpoch, bestValid, bestTest, bestNet, bestRecipe, bestFraction, null);
+    }
+
+    /** The best-epoch copies of a checkpoint as arrays shaped like {@code params}. */
+    private static List<INDArray> arrays(List<double[]> values, List<Param> params) {
+        List<INDArray> out = new ArrayList<>(params.size());
+        for (int i = 0; i < params.size(); i++) {
+            INDArray v = params.get(i).value();
+            out.add(Nd4j.create(values.get(i), v.shape(), 'c').castTo(v.dataType()));
+        }
+        return out;
+    }
+
+    private static List<double[]> doubles(List<INDArray> arrays) {
+        List<double[]> out = new ArrayList<>(arrays.size());
+        for (INDArray a : arrays) {
+            out.add(a.dup('c').data().asDouble());
+        }
+        return out;
     }
 
     private static List<INDArray> snapshot(List<Param> params) {
