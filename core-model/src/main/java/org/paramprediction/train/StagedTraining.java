@@ -71,9 +71,11 @@ public final class StagedTraining {
 
     /**
      * A piece of a run that may pause: either the finished {@code result}, or the {@code checkpoint}
-     * of a run paused after an epoch of its final training (exactly one is not null).
+     * of a run paused after an epoch of its final training (exactly one is not null); {@code counts}
+     * and {@code recipes} describe the network either way.
      */
-    public record Segment(TrainingResult result, TrainingCheckpoint checkpoint) {}
+    public record Segment(TrainingResult result, TrainingCheckpoint checkpoint, ParameterCounts counts,
+            List<List<DictionaryRecipe>> recipes) {}
 
     /**
      * As {@link #run(ModelSpec, TrainingConfig, DataSplits, CovarianceSource, long, DataType,
@@ -186,15 +188,17 @@ public final class StagedTraining {
         if (fit.paused() != null) {
             FitResult.Paused p = fit.paused();
             return new Segment(null, new TrainingCheckpoint(seed, dtype, epochs, fit.bestEpoch(), fit.bestValidError(),
-                    fit.testError(), p.values(), p.velocities(), p.best(), p.uPhase(), staged));
+                    fit.testError(), p.values(), p.velocities(), p.best(), p.uPhase(), staged),
+                    ParameterCounts.of(net), recipes);
         }
         Network kept = fit.network();
         List<List<DictionaryRecipe>> keptRecipes = fit.recipe() == null ? recipes
                 : fit.recipe().layers().stream().map(NetworkRecipe.Layer::columns).toList();
         int[] dead = DeadUnits.count(kept, data.train());
-        return new Segment(new TrainingResult(seed, epochs, fit.bestEpoch(), fit.bestValidError(), fit.testError(),
-                (System.nanoTime() - start) / 1e9, ParameterCounts.of(kept), keptRecipes, dead, excluded, kept,
-                fit.fraction()), null);
+        TrainingResult result = new TrainingResult(seed, epochs, fit.bestEpoch(), fit.bestValidError(),
+                fit.testError(), (System.nanoTime() - start) / 1e9, ParameterCounts.of(kept), keptRecipes, dead,
+                excluded, kept, fit.fraction());
+        return new Segment(result, null, result.counts(), result.recipes());
     }
 
     private static Covariance checkpointCovariance(TrainingCheckpoint from, int layer) {

@@ -4,28 +4,21 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.StreamCapabilities;
+import org.paramprediction.io.AtomicFiles;
 import org.paramprediction.io.HadoopConf;
 import org.paramprediction.stats.Covariance;
 
 /**
  * Covariances stored under an output root on any Hadoop FileSystem ({@code file:}, {@code hdfs://},
  * {@code s3a://}), one per caller-chosen key: {@code <root>/covariance/<key>/covariance.bin} in the
- * {@link CovarianceFile} format (trailing SHA-256, checked on load).
- *
- * <p>A save writes a hidden temporary file ({@code .covariance.bin.<uuid>.tmp}, which Hadoop and
- * Spark listings skip) in the same directory and renames it into place, so a crash never leaves a
- * half-written {@code covariance.bin}: a reader sees the old file, no file, or the whole new one.
- * Saving over an existing file replaces it (on stores whose rename does not overwrite, the old file
- * is deleted first, leaving a short window with no file, never a partial one).
+ * {@link CovarianceFile} format (trailing SHA-256, checked on load). A save never leaves a
+ * half-written file ({@link AtomicFiles}: a hidden {@code .covariance.bin.<uuid>.tmp}, renamed into place).
  */
 public final class CovarianceStore {
 
@@ -101,51 +94,7 @@ public final class CovarianceStore {
         if (covariance == null) {
             throw new IllegalArgumentException("covariance must not be null");
         }
-        Path file = path(key);
-        Path tmp = new Path(file.getParent(), "." + FILE_NAME + "." + UUID.randomUUID() + ".tmp");
-        FileSystem fs;
-        try {
-            fs = file.getFileSystem(conf);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the file system of " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            write(fs, tmp, covariance);
-            rename(fs, tmp, file);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(fs, tmp, e);
-            throw e instanceof IOException io
-                    ? new UncheckedIOException("cannot save covariance to " + file + ": " + io.getMessage(), io)
-                    : (RuntimeException) e;
-        }
-    }
-
-    private static void write(FileSystem fs, Path tmp, Covariance covariance) throws IOException {
-        try (FSDataOutputStream out = fs.create(tmp, false)) {
-            CovarianceFile.write(covariance, out);
-            if (out.hasCapability(StreamCapabilities.HSYNC)) {
-                out.hsync(); // durable before the rename makes it visible
-            }
-        }
-    }
-
-    private static void rename(FileSystem fs, Path tmp, Path file) throws IOException {
-        if (fs.rename(tmp, file)) {
-            return;
-        }
-        // HDFS and others refuse to rename over an existing file: replace it.
-        if (fs.exists(file) && fs.delete(file, false) && fs.rename(tmp, file)) {
-            return;
-        }
-        throw new IOException("rename of " + tmp + " to " + file + " failed");
-    }
-
-    private static void deleteQuietly(FileSystem fs, Path tmp, Exception failure) {
-        try {
-            fs.delete(tmp, false);
-        } catch (IOException | RuntimeException e) {
-            failure.addSuppressed(e);
-        }
+        AtomicFiles.write(path(key), conf, "covariance", out -> CovarianceFile.write(covariance, out));
     }
 
     @Override

@@ -61,6 +61,7 @@ public final class ResultStore {
     private final Configuration conf;
     private final WeightStore weights;
     private final Path selectionsDir;
+    private final Path rungsDir;
     private Map<String, Boolean> selection = Map.of();
 
     public ResultStore(SparkSession spark, String out, String sweepId) {
@@ -70,6 +71,7 @@ public final class ResultStore {
         this.roundsDir = new Path(out, "rounds/sweep_id=" + sweepId);
         this.staging = new Path(out, "_staging/" + sweepId);
         this.selectionsDir = new Path(out, "selections/sweep_id=" + sweepId);
+        this.rungsDir = new Path(out, "rungs/sweep_id=" + sweepId);
         // Standard Parquet timestamps (not Spark's legacy INT96) also for the weight compaction's Spark write.
         spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
         this.conf = spark.sparkContext().hadoopConfiguration();
@@ -119,6 +121,19 @@ public final class ResultStore {
         delete(old);
     }
 
+    /** Commits rows of the {@code rungs} table ({@link RungTable#SCHEMA}); durable when this returns. */
+    public void appendRungs(List<Row> rows) {
+        writeFile(rungsDir, "rungs", rows, RungTable.SCHEMA);
+    }
+
+    /** Every committed row of the {@code rungs} table, in {@code sequence} order (the order of the decisions). */
+    public List<Row> committedRungs() {
+        deleteInProgress(rungsDir);
+        List<Row> rows = new ArrayList<>(read(dataFiles(rungsDir), RungTable.SCHEMA));
+        rows.sort(java.util.Comparator.comparingInt(r -> r.<Integer>getAs("sequence")));
+        return rows;
+    }
+
     /**
      * Rewrites each table of the sweep as one file: one row per committed trial, none for {@code
      * rerun}, no rows of uncommitted trials, no duplicates, {@code selected} as last {@link #select}ed;
@@ -148,6 +163,12 @@ public final class ResultStore {
                 distinct(allRounds, kept, r -> String.valueOf((Object) r.getAs("round"))), RoundTable.SCHEMA);
 
         weights.prepare(kept, dataFiles(weights.dir()));
+
+        // every decision stays, also of trials not committed yet (a scheduler's record of its choices)
+        deleteInProgress(rungsDir);
+        List<FileStatus> rungFiles = dataFiles(rungsDir);
+        List<Row> rungs = read(rungFiles, RungTable.SCHEMA);
+        replace(rungsDir, rungFiles, rungs.size(), rungs, RungTable.SCHEMA);
     }
 
     /** Rewrites each table as a single file, keeping one row per trial. */

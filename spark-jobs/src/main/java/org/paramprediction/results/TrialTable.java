@@ -28,7 +28,7 @@ import org.paramprediction.train.TrainingConfig;
 public final class TrialTable {
 
     /** Bumped on any change of columns; additions are nullable. */
-    public static final int SCHEMA_VERSION = 6;
+    public static final int SCHEMA_VERSION = 7;
 
     /** The column that says whether a select sweep chose the trial's value (null: no choice, or not yet). */
     public static final String SELECTED = "selected";
@@ -146,6 +146,8 @@ public final class TrialTable {
                     s -> rica(s) == null ? null : rica(s).weightDecay()),
             new Column<>("feature_dimension", IntegerType, true,
                     s -> rica(s) == null ? null : rica(s).featureDimension()),
+            new Column<>("scheduler", StringType, true, s -> s.outcome().scheduler()),
+            new Column<>("rung", IntegerType, true, s -> s.outcome().rung()),
             new Column<>("recipes", StringType, true, s -> s.outcome().recipes()),
             new Column<>("config", StringType, false, s -> s.spec().canonicalConfig()),
             new Column<>("schema_version", IntegerType, false, s -> SCHEMA_VERSION),

@@ -84,15 +84,17 @@ public final class Progress {
         kind.left = Math.max(0, kind.left - 1);
         kind.finished++;
         kind.seconds += wallSeconds(o);
-        if (!o.ok()) {
+        boolean stopped = TrialOutcome.STOPPED.equals(o.status());
+        if (!o.ok() && !stopped) {
             failed++;
-        } else if (o.bestValidError() < bestValid) {
+        } else if (o.ok() && o.bestValidError() < bestValid) {
             bestValid = o.bestValidError();
             bestLabel = labelled(o.spec());
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         String result = o.ok()
                 ? String.format(Locale.ROOT, "valid %.4f test %.4f", o.bestValidError(), o.testError())
+                : stopped ? String.format(Locale.ROOT, "stopped at rung %d, valid %.4f", o.rung(), o.bestValidError())
                 : "error: " + firstLine(o.error());
         out.line("[%d/%d] %-6s %-28s %s  %.1f s | running %d, failed %d, best valid %.4f (%s), elapsed %s, %s",
                 done, total, o.status(), labelled(o.spec()), result, o.seconds(), running, failed, bestValid, bestLabel,

@@ -30,7 +30,8 @@ import org.paramprediction.sweep.select.Choice;
  * driver before its console line (no Spark job, so no task slot: {@link ResultStore}), and compacts
  * the output at the end. Trials with a {@code distributed:} section run after those, one
  * at a time, each spread over the whole cluster ({@link DistributedTrial}). A sweep with a {@code
- * select} section runs in two phases ({@link SelectPhases}).
+ * select} section runs in two phases ({@link SelectPhases}); one with a {@code scheduler} runs its
+ * trials in segments between rungs ({@link ScheduledSweep}).
  */
 public final class SweepRunner {
 
@@ -74,6 +75,9 @@ public final class SweepRunner {
         }
         if (sweep.select() != null) {
             return new SelectPhases(this, console).run(sweep, out, store, committed, retryFailed);
+        }
+        if (sweep.scheduler() != null) {
+            return new ScheduledSweep(this, console).run(sweep, out, store, committed, retryFailed);
         }
         Set<String> rerun = new HashSet<>();
         List<TrialSpec> toRun = pending(sweep.trials(), committed, retryFailed, rerun);
@@ -123,6 +127,30 @@ public final class SweepRunner {
      * single-task trials side by side, then the distributed ones one at a time.
      */
     void execute(List<TrialSpec> toRun, SweepSpec sweep, String out, ResultStore store, Progress progress) {
+        Prepared p = prepare(toRun, sweep, out);
+        List<TrialSpec> single = toRun.stream().filter(t -> t.distributed() == null).toList();
+        List<TrialSpec> cluster = toRun.stream().filter(t -> t.distributed() != null).toList();
+        if (!single.isEmpty()) {
+            runAll(p.sc(), single, p.ctx(), store, p.provenance(), progress);
+        }
+        for (TrialSpec t : cluster) {
+            // a distributed trial uses every task slot itself: one at a time, from the driver
+            p.sc().setJobDescription("trial " + t.trialId() + " " + t.label());
+            progress.distributedStarting(t);
+            TrialOutcome o = DistributedTrial.run(t, p.sc(), p.ctx(), console);
+            store.append(List.of(o), p.provenance());
+            progress.finished(o, 0);
+        }
+    }
+
+    /** What trial tasks need, made once per run: the Spark context, the trials' context, the provenance. */
+    record Prepared(JavaSparkContext sc, SweepContext ctx, Provenance provenance) {}
+
+    /**
+     * Precomputes the input covariances {@code toRun} (not empty) needs, checks that every trial uses
+     * one dataset, and hashes it for the provenance.
+     */
+    Prepared prepare(List<TrialSpec> toRun, SweepSpec sweep, String out) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         HadoopConf hadoop = HadoopConf.of(sc.hadoopConfiguration());
         InputCovariances inputs = new InputCovariances(sc, hadoop, out);
@@ -137,20 +165,7 @@ public final class SweepRunner {
         }
         String sha = inputs.datasetSha256(toRun.get(0).dataFormatEnum(), root);
         Provenance provenance = Provenance.of(spark.version(), root, sha);
-        SweepContext ctx = new SweepContext(hadoop, out, sha, sweep.keepWeights());
-        List<TrialSpec> single = toRun.stream().filter(t -> t.distributed() == null).toList();
-        List<TrialSpec> cluster = toRun.stream().filter(t -> t.distributed() != null).toList();
-        if (!single.isEmpty()) {
-            runAll(sc, single, ctx, store, provenance, progress);
-        }
-        for (TrialSpec t : cluster) {
-            // a distributed trial uses every task slot itself: one at a time, from the driver
-            sc.setJobDescription("trial " + t.trialId() + " " + t.label());
-            progress.distributedStarting(t);
-            TrialOutcome o = DistributedTrial.run(t, sc, ctx, console);
-            store.append(List.of(o), provenance);
-            progress.finished(o, 0);
-        }
+        return new Prepared(sc, new SweepContext(hadoop, out, sha, sweep.keepWeights()), provenance);
     }
 
     private void runAll(JavaSparkContext sc, List<TrialSpec> trials, SweepContext ctx, ResultStore store,
@@ -195,11 +210,11 @@ public final class SweepRunner {
         }
     }
 
-    private static int slots(JavaSparkContext sc) {
+    static int slots(JavaSparkContext sc) {
         return Math.max(1, sc.defaultParallelism());
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -81,28 +81,41 @@ public final class TrialExecutor {
             }
             DataSplits data = DatasetCache.get(dataRef(t), ctx.hadoop());
             ModelSpec spec = modelSpec(t, data.train());
-            long needs = MemoryEstimate.trainingBytesLowerBound(spec, t.training().batchSize());
-            long limit = MemoryEstimate.offHeapLimitBytes();
-            if (needs > limit) { // refused before allocating: an OutOfMemoryError would hit the JVM's other trials too
-                return failed(t, "out of memory: training this model needs at least " + needs / (1 << 20)
-                        + " MiB off-heap (weights, gradients, momentum, activations of a minibatch), but this executor's"
-                        + " limit is " + limit / (1 << 20) + " MiB (JavaCPP maxbytes, by default the JVM's -Xmx; raise "
-                        + "spark.executor.memory or the driver's -Xmx for local[N])", epochs, start);
+            String refused = memoryRefusal(spec, t);
+            if (refused != null) {
+                return failed(t, refused, epochs, start);
             }
             TrainingResult r = StagedTraining.run(spec, t.training(), data,
                     new TrialCovarianceSource(ctx, dataRef(t), data.train()), t.seed(), DataType.FLOAT, epochs::add,
                     t.alternate(), t.grow());
-            if (!Double.isFinite(r.bestValidError()) || !Double.isFinite(r.testError())) {
-                return failed(t, "non-finite validation or test error", epochs, start);
-            }
-            String recipes = recipesText(r.recipes());
-            return new TrialOutcome(t, TrialOutcome.OK, null, r.bestEpoch(), r.bestValidError(), r.testError(),
-                    r.seconds(), r.counts().total(), r.counts().dynamic(), r.counts().fractionLearned(), r.deadUnits(),
-                    r.excludedInputs(), recipes, epochs, Machine.here(), start, System.currentTimeMillis(), List.of(),
-                    ctx.keepWeights() ? LearnedWeights.of(r) : List.of());
+            return completed(t, ctx, r, start);
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             return failed(t, describe(e), epochs, start);
         }
+    }
+
+    /**
+     * Why the trial's model cannot train on this executor (out of off-heap memory), or null. Checked
+     * before allocating: an OutOfMemoryError would hit the JVM's other trials too.
+     */
+    static String memoryRefusal(ModelSpec spec, TrialSpec t) {
+        long needs = MemoryEstimate.trainingBytesLowerBound(spec, t.training().batchSize());
+        long limit = MemoryEstimate.offHeapLimitBytes();
+        return needs <= limit ? null : "out of memory: training this model needs at least " + needs / (1 << 20)
+                + " MiB off-heap (weights, gradients, momentum, activations of a minibatch), but this executor's"
+                + " limit is " + limit / (1 << 20) + " MiB (JavaCPP maxbytes, by default the JVM's -Xmx; raise "
+                + "spark.executor.memory or the driver's -Xmx for local[N])";
+    }
+
+    /** The outcome of a training run that ended: OK, or FAILED on a non-finite validation or test error. */
+    static TrialOutcome completed(TrialSpec t, SweepContext ctx, TrainingResult r, long start) {
+        if (!Double.isFinite(r.bestValidError()) || !Double.isFinite(r.testError())) {
+            return failed(t, "non-finite validation or test error", r.epochs(), start);
+        }
+        return new TrialOutcome(t, TrialOutcome.OK, null, r.bestEpoch(), r.bestValidError(), r.testError(),
+                r.seconds(), r.counts().total(), r.counts().dynamic(), r.counts().fractionLearned(), r.deadUnits(),
+                r.excludedInputs(), recipesText(r.recipes()), r.epochs(), Machine.here(), start,
+                System.currentTimeMillis(), List.of(), ctx.keepWeights() ? LearnedWeights.of(r) : List.of());
     }
 
     /** The {@code recipes} column: every layer's column recipes, {@code [[r11, r12], [r21, ...]]}. */

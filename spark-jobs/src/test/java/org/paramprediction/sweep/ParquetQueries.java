@@ -16,14 +16,15 @@ public final class ParquetQueries {
 
     private ParquetQueries() {}
 
-    /** Rows of {@code sql}, where {@code trials}, {@code epochs}, {@code rounds} and {@code weights} name the tables under {@code out}. */
+    /** Rows of {@code sql}, where {@code trials}, {@code epochs}, {@code rounds}, {@code weights} and {@code rungs} name the tables under {@code out}. */
     public static List<Map<String, Object>> query(Path out, String sql) {
         String trials = "read_parquet('" + out + "/trials/*/*.parquet', hive_partitioning = true)";
         String epochs = "read_parquet('" + out + "/epochs/*/*.parquet', hive_partitioning = true)";
         String rounds = "read_parquet('" + out + "/rounds/*/*.parquet', hive_partitioning = true)";
         String weights = "read_parquet('" + out + "/weights/*/*.parquet', hive_partitioning = true)";
+        String rungs = "read_parquet('" + out + "/rungs/*/*.parquet', hive_partitioning = true)";
         String q = sql.replace("{trials}", trials).replace("{epochs}", epochs).replace("{rounds}", rounds)
-                .replace("{weights}", weights);
+                .replace("{weights}", weights).replace("{rungs}", rungs);
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(q)) {

@@ -70,6 +70,9 @@ public final class SweepConfigLoader {
         SweepExpander expander = new SweepExpander(draft, errors);
         List<TrialSpec> trials = expander.expand();
         errors.throwIfAny();
+        SweepScheduler scheduler = reader.scheduler() == null ? null
+                : reader.scheduler().check(trials, draft.select() != null, errors);
+        errors.throwIfAny();
         SelectSection s = draft.select();
         SweepSelect select = s == null ? null
                 : new SweepSelect(s.paths(), s.metric(), s.repeats(), expander.selectGroups());
@@ -77,7 +80,7 @@ public final class SweepConfigLoader {
                 distinct(draft.values(SweepField.METHOD), Method.class),
                 distinct(draft.values(SweepField.FRACTION), Double.class),
                 distinct(draft.values(SweepField.COLUMNS), Integer.class), draft.gridKeys(), trials,
-                reader.output().keepWeights(), select);
+                reader.output().keepWeights(), select, scheduler);
     }
 
     private static <T> List<T> distinct(List<Object> values, Class<T> type) {

@@ -23,7 +23,8 @@ final class SweepReader {
     private static final List<String> SECTIONS = List.of("dataset", "model", "dictionary", "training",
             "distributed");
     private static final List<String> TOP_KEYS = List.of("name", "dataset", "model", "dictionary", "training", "distributed",
-            "method", "fraction", "columns", "grid", "variants", "repeats", SweepOutput.SECTION, SelectSection.SECTION);
+            "method", "fraction", "columns", "grid", "variants", "repeats", SweepOutput.SECTION, SelectSection.SECTION,
+            SchedulerSection.SECTION);
     private static final List<SweepField> TOP_FIELDS = List.of(SweepField.METHOD, SweepField.FRACTION,
             SweepField.COLUMNS);
 
@@ -37,6 +38,7 @@ final class SweepReader {
     /** Each entry of {@code variants}: its keys in file order, each a one- or more-value axis. */
     private final List<Map<SweepField, Axis>> variants = new ArrayList<>();
     private SweepOutput output = SweepOutput.DEFAULT;
+    private SchedulerSection scheduler;
 
     SweepReader(YamlTree tree, ErrorCollector errors) {
         this.tree = tree;
@@ -65,6 +67,7 @@ final class SweepReader {
         readGrid(top.get("grid"));
         readVariants(top.get("variants"));
         output = SweepOutput.read(tree, reader, top.get(SweepOutput.SECTION));
+        scheduler = SchedulerSection.read(tree, reader, errors, top.get(SchedulerSection.SECTION));
         untieLengthScale();
         List<List<Axis>> axisSets = axisSets(axes());
         if (select != null) {
@@ -85,6 +88,11 @@ final class SweepReader {
                     + "it: the chosen value runs select.repeats seeds)", YamlTree.show(topRepeats.getValueNode()));
         }
         return select.repeats();
+    }
+
+    /** The {@code scheduler} section as read by {@link #read}: null when absent, {@code none} or invalid. */
+    SchedulerSection scheduler() {
+        return scheduler;
     }
 
     /** The {@code output} section as read by {@link #read} (defaults when absent or invalid). */

@@ -24,10 +24,11 @@ import java.util.Set;
  *                  With it, {@code trials} still lists every grid point x repeat (what a plain sweep
  *                  with {@code select.repeats} would run); the runner runs repeat 0 of each and the
  *                  chosen values' other repeats
+ * @param scheduler the {@code scheduler} section (successive halving), or null: every trial runs to its end
  */
 public record SweepSpec(String name, String file, int repeats, List<Method> methods, List<Double> fractions,
         List<Integer> columns, List<String> gridKeys, List<TrialSpec> trials, boolean keepWeights,
-        SweepSelect select)
+        SweepSelect select, SweepScheduler scheduler)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -41,7 +42,14 @@ public record SweepSpec(String name, String file, int repeats, List<Method> meth
     /** A sweep without a {@code select} section. */
     public SweepSpec(String name, String file, int repeats, List<Method> methods, List<Double> fractions,
             List<Integer> columns, List<String> gridKeys, List<TrialSpec> trials, boolean keepWeights) {
-        this(name, file, repeats, methods, fractions, columns, gridKeys, trials, keepWeights, null);
+        this(name, file, repeats, methods, fractions, columns, gridKeys, trials, keepWeights, null, null);
+    }
+
+    /** A sweep without a {@code scheduler} section. */
+    public SweepSpec(String name, String file, int repeats, List<Method> methods, List<Double> fractions,
+            List<Integer> columns, List<String> gridKeys, List<TrialSpec> trials, boolean keepWeights,
+            SweepSelect select) {
+        this(name, file, repeats, methods, fractions, columns, gridKeys, trials, keepWeights, select, null);
     }
 
     public SweepSpec {

@@ -10,7 +10,7 @@ import java.util.List;
  * ranks among the best {@code ceil(n_k / eta)}, else it stops. (Ray cuts at an interpolated
  * percentile of the earlier results; this rank rule keeps the same share without interpolation.) The
  * first trial to reach a rung therefore goes on, and the bar rises as more trials arrive. A NaN
- * result always stops; a trial at the last rung is complete; a trial may report rung {@code k > 0}
+ * result always stops; a trial at the last rung, or one that ended on its own ({@link RungResult#finished}), is complete; a trial may report rung {@code k > 0}
  * only after being promoted from rung {@code k - 1}.
  *
  * <p>Deterministic for a given order of reports (ties rank by trial id): replaying the recorded
@@ -44,7 +44,7 @@ public final class Asha {
             throw new IllegalStateException("trial " + r.trialId() + " reported rung " + r.rung() + " twice");
         }
         at.add(r);
-        if (r.rung() == rungs.last()) {
+        if (r.rung() == rungs.last() || r.finished()) {
             return Decision.COMPLETE;
         }
         if (Double.isNaN(r.metric())) {

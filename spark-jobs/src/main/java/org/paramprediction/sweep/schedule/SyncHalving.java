@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Synchronous successive halving: rung {@code k} is judged only when every trial that was sent to it
- * has reached it; then the best {@link Rungs#keep} of them (at least 1) go on and the rest stop. The
+ * has reached it; then the best {@link Rungs#keep} of them (at least 1) go on and the rest stop (a
+ * trial that ended on its own counts in the ranking and is COMPLETE). The
  * decisions depend only on the set of results at each rung, never on the order in which trials
  * finished, so a rerun makes exactly the same decisions (ties rank by trial id, NaN last).
  */
@@ -60,7 +61,7 @@ public final class SyncHalving {
         int keep = rungs.keep(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
             String id = sorted.get(i).trialId();
-            if (k == rungs.last()) {
+            if (k == rungs.last() || sorted.get(i).finished()) {
                 out.put(id, Decision.COMPLETE);
             } else if (i < keep) {
                 out.put(id, Decision.PROMOTE);
