@@ -46,13 +46,15 @@ public record Report(String sweepId, String results, Path out, double targetVali
         figures.addAll(curves.learningCurves(run(tables, ReportQuery.LEARNING_CURVES)));
         figures.addAll(curves.timeToAccuracy(run(tables, ReportQuery.TIME_TO_ACCURACY), targetValidError));
         figures.add(new FeaturePicture(tables, out).draw(run(tables, ReportQuery.FIGURE1_TRIALS)));
+        figures.add(new SchedulerPicture(out).draw(run(tables, ReportQuery.SCHEDULER_CURVES)));
         QueryRows tuningRows = run(tables, ReportQuery.TUNING);
         TuningPage tuning = new TuningPage(out);
         Figure tuningChart = tuning.draw(tuningRows);
         String summary = SummaryMarkdown.render(sweepId, run(tables, ReportQuery.SUMMARY))
                 + SummaryMarkdown.claims(run(tables, ReportQuery.WITHIN_FULL), run(tables, ReportQuery.PAIRED_COMPARISONS),
                         run(tables, ReportQuery.COLUMNS_GAIN))
-                + TuningPage.chosenMarkdown(tuningRows);
+                + TuningPage.chosenMarkdown(tuningRows)
+                + SchedulerPicture.markdown(run(tables, ReportQuery.SCHEDULER_SAVINGS));
         writeText("summary.md", summary);
         if (!tuningRows.isEmpty()) {
             writeText(TuningPage.FILE, tuning.html(sweepId, tuningChart, tuningRows));

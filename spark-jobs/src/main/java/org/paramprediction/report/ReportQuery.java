@@ -31,7 +31,11 @@ public enum ReportQuery {
     /** Factored vs Downsized, permuted vs natural pixels, raw U, alternating U/V, growing: paired by repeat. */
     PAIRED_COMPARISONS,
     /** Every candidate of a sweep with select (the selections table), with its trial's series; empty otherwise. */
-    TUNING;
+    TUNING,
+    /** Every epoch of every trial of a sweep with a scheduler, with its status and rung; empty otherwise. */
+    SCHEDULER_CURVES,
+    /** Trials stopped and epochs trained under a scheduler, against the grid without it; empty otherwise. */
+    SCHEDULER_SAVINGS;
 
     /** Replaced by the target validation error in {@link #TIME_TO_ACCURACY}. */
     public static final String TARGET_TOKEN = ":target_valid_error";

@@ -32,7 +32,7 @@ public final class SweepTables {
      * in the view of an older sweep's files, as in a newer file's rows that do not use them.
      */
     private static final String[][] LATER_TRIAL_COLUMNS = {{"selected", "boolean"}, {"alternate_v_epochs", "int"},
-            {"grow_to", "double"}, {"final_fraction", "double"}};
+            {"grow_to", "double"}, {"final_fraction", "double"}, {"scheduler", "string"}, {"rung", "int"}};
 
     private final SparkSession spark;
     private final String results;

@@ -99,9 +99,26 @@ class ScheduledSweepTest {
         assertEquals("PROMOTE", ParquetQueries.query(out, "SELECT decision FROM {rungs} WHERE sequence = 0").get(0)
                 .get("decision"), "the first trial to reach a rung goes on");
         assertSameEpochsAsThePlainGrid(out);
+        String readme = Files.readString(Path.of("../README.md"));
+        SweepEndToEndTest.checkSchema(out, "{rungs}", org.paramprediction.results.RungTable.COLUMNS.stream()
+                .map(c -> Map.entry(c.name(), c.type())).toList(), readme);
+        SweepEndToEndTest.checkSchema(out, "{trials}", org.paramprediction.results.TrialTable.COLUMNS.stream()
+                .map(c -> Map.entry(c.name(), c.type())).toList(), readme);
         assertFalse(Files.exists(out.resolve("checkpoints/sweep_id=grid")) && Files.list(
                 out.resolve("checkpoints/sweep_id=grid")).findAny().isPresent(), "every trial's checkpoints are gone");
         assertEquals(0, run(scheduled("asha"), out, true).ran(), "resuming a finished sweep runs nothing");
+
+        Path report = tmp.resolve("asha-report");
+        List<org.paramprediction.report.Figure> figures = new org.paramprediction.report.Report("grid", out.toString(),
+                report, 0.2).write(SharedSpark.session());
+        org.paramprediction.report.Figure rungs = figures.stream()
+                .filter(f -> f.title().startsWith("Scheduler")).findFirst().orElseThrow();
+        assertTrue(rungs.written() && Files.size(report.resolve(rungs.file())) > 0, rungs.caption());
+        assertEquals(TRIALS, rungs.panels().get(0).getSeriesMap().size(), "one line per trial");
+        String summary = Files.readString(report.resolve("summary.md"));
+        assertTrue(summary.contains("## Scheduler") && summary.contains(stopped + " stopped")
+                && summary.contains(String.format(java.util.Locale.ROOT, "%,d epochs of final training", epochs))
+                && summary.contains("against at most 36"), summary);
     }
 
     @Test

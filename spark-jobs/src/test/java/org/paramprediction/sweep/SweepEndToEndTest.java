@@ -196,7 +196,7 @@ class SweepEndToEndTest {
                 .map(c -> Map.entry(c.name(), c.type())).toList(), readme);
     }
 
-    private static void checkSchema(Path out, String table, List<Map.Entry<String, org.apache.spark.sql.types.DataType>> columns,
+    static void checkSchema(Path out, String table, List<Map.Entry<String, org.apache.spark.sql.types.DataType>> columns,
             String readme) {
         Map<String, String> actual = new java.util.HashMap<>();
         for (Map<String, Object> row : ParquetQueries.query(out, "DESCRIBE SELECT * FROM " + table)) {
