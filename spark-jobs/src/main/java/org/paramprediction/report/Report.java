@@ -46,7 +46,10 @@ public record Report(String sweepId, String results, Path out, double targetVali
         figures.addAll(curves.learningCurves(run(tables, ReportQuery.LEARNING_CURVES)));
         figures.addAll(curves.timeToAccuracy(run(tables, ReportQuery.TIME_TO_ACCURACY), targetValidError));
         figures.add(new FeaturePicture(tables, out).draw(run(tables, ReportQuery.FIGURE1_TRIALS)));
-        figures.add(new SchedulerPicture(out).draw(run(tables, ReportQuery.SCHEDULER_CURVES)));
+        Figure rungs = new SchedulerPicture(out).draw(run(tables, ReportQuery.SCHEDULER_CURVES));
+        if (rungs.written()) { // only sweeps with a scheduler have it
+            figures.add(rungs);
+        }
         QueryRows tuningRows = run(tables, ReportQuery.TUNING);
         TuningPage tuning = new TuningPage(out);
         Figure tuningChart = tuning.draw(tuningRows);
