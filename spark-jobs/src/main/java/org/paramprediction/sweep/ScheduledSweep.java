@@ -238,6 +238,7 @@ final class ScheduledSweep {
         try {
             return f.get().get(0);
         } catch (ExecutionException e) {
+            SweepRunner.stoppedSpark(prepared.sc(), s.trialId(), e);
             TrialSpec t = trials.get(s.trialId());
             return SegmentExecutor.failed(t, s.rung(), "Spark task failed: " + e.getCause(), List.of(),
                     System.currentTimeMillis());

@@ -187,7 +187,7 @@ public final class SweepRunner {
                 var e = it.next();
                 if (e.getKey().isDone()) {
                     it.remove();
-                    TrialOutcome o = outcome(e.getKey(), e.getValue());
+                    TrialOutcome o = outcome(sc, e.getKey(), e.getValue());
                     store.append(List.of(o), provenance); // committed before its console line
                     progress.finished(o, Math.min(running.size(), slots(sc)));
                 }
@@ -196,10 +196,11 @@ public final class SweepRunner {
         }
     }
 
-    private static TrialOutcome outcome(JavaFutureAction<List<TrialOutcome>> f, TrialSpec t) {
+    private static TrialOutcome outcome(JavaSparkContext sc, JavaFutureAction<List<TrialOutcome>> f, TrialSpec t) {
         try {
             return f.get().get(0);
         } catch (ExecutionException e) {
+            stoppedSpark(sc, t.trialId(), e);
             // The task itself died (e.g. the executor was lost more often than Spark retries).
             long now = System.currentTimeMillis();
             return new TrialOutcome(t, TrialOutcome.FAILED, "Spark task failed: " + e.getCause(), 0, Double.NaN,
@@ -207,6 +208,17 @@ public final class SweepRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for trial " + t.trialId(), e);
+        }
+    }
+
+    /**
+     * Throws when Spark itself was stopped (the driver is shutting down, e.g. on SIGTERM or Ctrl-C):
+     * the trial's task was cancelled, not failed, so it must stay uncommitted for {@code --resume}.
+     */
+    static void stoppedSpark(JavaSparkContext sc, String trialId, ExecutionException e) {
+        if (sc.sc().isStopped()) {
+            throw new IllegalStateException("Spark stopped while trial " + trialId + " was running: the trial is "
+                    + "not committed, and --resume runs it", e);
         }
     }
 

@@ -100,6 +100,33 @@ class KillAndResumeTest {
                         + "GROUP BY ALL HAVING n > 1)"), "duplicate epoch rows");
     }
 
+    @Test
+    void sigtermLeavesTheRunningTrialsUncommittedForResume() throws Exception {
+        // SIGTERM (or Ctrl-C) stops Spark from its shutdown hook, which cancels the running trials' jobs:
+        // they were not failed by training, so they must not be committed as FAILED (--resume would skip them)
+        Path config = tmp.resolve("killed.yaml");
+        Files.writeString(config, CONFIG);
+        Path out = tmp.resolve("out");
+        SweepSpec sweep = SweepConfigLoader.load(config);
+        Process driver = startDriver(config, out);
+        Path log = out.getParent().resolve("driver.log");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (printedTrials(log) == 0 && driver.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(driver.isAlive(), "the sweep finished before it could be stopped; make it longer");
+        driver.destroy(); // SIGTERM
+        assertTrue(driver.waitFor(2, TimeUnit.MINUTES), "the driver exits on SIGTERM");
+        long committed = ParquetQueries.count(out, "SELECT count(*) FROM {trials}");
+        assertEquals(0, ParquetQueries.count(out, "SELECT count(*) FROM {trials} WHERE status = 'FAILED'"),
+                "a trial cancelled by the shutdown was committed as FAILED");
+        SweepRunner.Result resumed = new SweepRunner(SharedSpark.session(), new PrintStream(new ByteArrayOutputStream()))
+                .run(sweep, out.toString(), true, false);
+        assertEquals(sweep.trials().size() - committed, resumed.ran());
+        assertEquals(sweep.trials().size(), ParquetQueries.count(out,
+                "SELECT count(*) FROM {trials} WHERE status = 'OK'"));
+    }
+
     /** Console lines of finished trials ("[k/n] OK ...") in the driver's log. */
     private static long printedTrials(Path log) throws IOException {
         if (!Files.exists(log)) {
