@@ -29,8 +29,15 @@ final class ValidateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** For a select sweep: how many trials each phase runs (phase 2 at most: the chosen values' repeats). */
+    /**
+     * For a select sweep: how many trials each phase runs (phase 2 at most: the chosen values' repeats);
+     * for a sweep with a scheduler: its type and rungs.
+     */
     private static String selectNote(SweepSpec s) {
+        if (s.scheduler() != null) {
+            return String.format(" (scheduler: %s, rungs at %s epochs)", s.scheduler().type().key(),
+                    s.scheduler().rungs().epochs());
+        }
         if (s.select() == null) {
             return "";
         }

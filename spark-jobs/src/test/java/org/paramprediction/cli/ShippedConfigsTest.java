@@ -36,6 +36,7 @@ class ShippedConfigsTest {
             Map.entry("rica-photos.yaml", 2),
             Map.entry("paper-mlp-small.yaml", 423),
             Map.entry("permuted.yaml", 78),
+            Map.entry("scheduler-slice.yaml", 30),
             Map.entry("soak.yaml", 2000),
             Map.entry("select-demo.yaml", 27)); // a select sweep: every grid point x repeat; it runs 15
 
@@ -74,6 +75,8 @@ class ShippedConfigsTest {
         }
         assertTrue(printed.contains("'select-demo', 27 trials (select: 9 in phase 1, at most 6 in phase 2)"), printed);
         assertTrue(printed.contains("'paper-mlp', 1605 trials (select: 535 in phase 1, at most 214 in phase 2)"), printed);
+        assertTrue(printed.contains("'scheduler-slice', 30 trials (scheduler: asha, rungs at [1, 3, 9, 27] epochs)"),
+                printed);
     }
 
     @Test

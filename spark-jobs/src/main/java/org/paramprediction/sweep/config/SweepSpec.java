@@ -52,6 +52,12 @@ public record SweepSpec(String name, String file, int repeats, List<Method> meth
         this(name, file, repeats, methods, fractions, columns, gridKeys, trials, keepWeights, select, null);
     }
 
+    /** This sweep with {@code scheduler} instead of its own (null: none); the trials are the same. */
+    public SweepSpec withScheduler(SweepScheduler scheduler) {
+        return new SweepSpec(name, file, repeats, methods, fractions, columns, gridKeys, trials, keepWeights, select,
+                scheduler);
+    }
+
     public SweepSpec {
         if (name == null || name.isBlank() || file == null) {
             throw new IllegalArgumentException("name and file must be set but were " + name + " and " + file);
