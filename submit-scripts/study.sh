@@ -9,7 +9,7 @@
 #
 # Sweeps are resumable: kill the script at any time and run the same command again; trials already
 # committed are skipped (--resume) and a select sweep recomputes the same choices. Times on 2 cores
-# (AMD EPYC, Zen 3, 2026-12-03): paper-mlp (the full-budget study, 642 trials) several hours, run in
+# (AMD EPYC, Zen 3, 2026-12-03): paper-mlp (the full-budget study, 749 trials) about 6 hours, run in
 # sittings; paper-mlp-small (423 trials) 1 h with the cores shared with paper-mlp; permuted (78 trials)
 # less. The weights tables stay local (.gitignore); only the Figure-1 extract
 # (weights/sweep_id=<id>/figure1-layer1.parquet, docs/RESULTS.md says how it is made) is committed.

@@ -75,7 +75,7 @@ class ShippedConfigsTest {
         }
         assertTrue(printed.contains("'select-demo', 27 trials (select: 9 in phase 1, at most 6 in phase 2)"), printed);
         assertTrue(printed.contains("'paper-mlp', 1605 trials (select: 535 in phase 1, at most 214 in phase 2)"), printed);
-        assertTrue(printed.contains("'scheduler-slice', 30 trials (scheduler: asha, rungs at [1, 3, 9, 27] epochs)"),
+        assertTrue(printed.contains("'scheduler-slice', 30 trials (scheduler: asha, rungs at [3, 9, 27] epochs)"),
                 printed);
     }
 

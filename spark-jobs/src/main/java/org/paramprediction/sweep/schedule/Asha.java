@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Asynchronous successive halving (Li et al., MLSys 2020), deciding at once as Ray Tune's ASHA does
  * rather than waiting for a rung to fill: a trial that reaches rung {@code k} is judged against the
- * {@code n_k} trials that have reached rung {@code k} so far, itself included, and goes on if it
- * ranks among the best {@code ceil(n_k / eta)}, else it stops. (Ray cuts at an interpolated
+ * {@code n_k} trials that have reached rung {@code k} so far, itself included, and goes on if fewer
+ * than {@code ceil(n_k / eta)} of them that still train rank better, else it stops (a trial that
+ * ended on its own counts in {@code n_k} but takes no slot). (Ray cuts at an interpolated
  * percentile of the earlier results; this rank rule keeps the same share without interpolation.) The
  * first trial to reach a rung therefore goes on, and the bar rises as more trials arrive. A NaN
  * result always stops; a trial at the last rung, or one that ended on its own ({@link RungResult#finished}), is complete; a trial may report rung {@code k > 0}
@@ -50,7 +51,8 @@ public final class Asha {
         if (Double.isNaN(r.metric())) {
             return Decision.STOP;
         }
-        long better = at.stream().filter(x -> x.compareTo(r) < 0).count();
+        // a trial that ended on its own needs no slot: it counts in n_k but never keeps another out
+        long better = at.stream().filter(x -> !x.finished() && x.compareTo(r) < 0).count();
         int goOn = (at.size() + rungs.reduction() - 1) / rungs.reduction();
         if (better < goOn) {
             promoted.get(r.rung()).add(r.trialId());

@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * Synchronous successive halving: rung {@code k} is judged only when every trial that was sent to it
- * has reached it; then the best {@link Rungs#keep} of them (at least 1) go on and the rest stop (a
- * trial that ended on its own counts in the ranking and is COMPLETE). The
+ * has reached it; then {@link Rungs#keep} of them (at least 1) go on, the best of those still
+ * training, and the rest stop. A trial that ended on its own (early stopping) counts in the rung's
+ * size, is COMPLETE, and takes no slot: the next best still-training trial gets it, so each rung
+ * trains as many trials on as its size allows. The
  * decisions depend only on the set of results at each rung, never on the order in which trials
  * finished, so a rerun makes exactly the same decisions (ties rank by trial id, NaN last).
  */
@@ -59,13 +61,15 @@ public final class SyncHalving {
         sorted.sort(null);
         Map<String, Decision> out = new LinkedHashMap<>();
         int keep = rungs.keep(sorted.size());
-        for (int i = 0; i < sorted.size(); i++) {
-            String id = sorted.get(i).trialId();
-            if (k == rungs.last() || sorted.get(i).finished()) {
-                out.put(id, Decision.COMPLETE);
-            } else if (i < keep) {
+        int promoted = 0;
+        for (RungResult r : sorted) {
+            String id = r.trialId();
+            if (k == rungs.last() || r.finished()) {
+                out.put(id, Decision.COMPLETE); // needs no slot: the next best still-training trial gets it
+            } else if (promoted < keep) {
                 out.put(id, Decision.PROMOTE);
                 sent.get(k + 1).add(id);
+                promoted++;
             } else {
                 out.put(id, Decision.STOP);
             }

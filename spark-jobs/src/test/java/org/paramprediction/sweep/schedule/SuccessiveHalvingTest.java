@@ -97,6 +97,33 @@ class SuccessiveHalvingTest {
     }
 
     @Test
+    void aTrialThatEndedOnItsOwnIsCompleteAndLeavesItsSlotToTheNextBest() {
+        // 6 trials at rung 0 of (1, 3, 9): keep 2. t0 and t1 rank best but ended on their own (early
+        // stopping): both COMPLETE, and the two slots go to t2 and t3, the best still training
+        Rungs rungs = new Rungs(1, 3, 9);
+        List<String> ids = List.of("t0", "t1", "t2", "t3", "t4", "t5");
+        SyncHalving sync = new SyncHalving(rungs, ids);
+        Map<String, Decision> decided = Map.of();
+        for (int i = 0; i < ids.size(); i++) {
+            decided = sync.report(new RungResult(ids.get(i), 0, 0.1 * (i + 1), i < 2));
+        }
+        assertEquals(Map.of("t0", Decision.COMPLETE, "t1", Decision.COMPLETE, "t2", Decision.PROMOTE,
+                "t3", Decision.PROMOTE, "t4", Decision.STOP, "t5", Decision.STOP), decided);
+        assertEquals(List.of("t2", "t3"), sync.sentTo(1));
+
+        // ASHA, in the same order: t2 arrives third (ceil(3/3) = 1 slot; the better t0 and t1 ended:
+        // it goes on), t3 fourth (ceil(4/3) = 2 slots, t2 better and training: goes on), t4 fifth
+        // (ceil(5/3) = 2, t2 and t3 better: stops)
+        Asha asha = new Asha(rungs);
+        List<Decision> d = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            d.add(asha.report(new RungResult(ids.get(i), 0, 0.1 * (i + 1), i < 2)));
+        }
+        assertEquals(List.of(Decision.COMPLETE, Decision.COMPLETE, Decision.PROMOTE, Decision.PROMOTE, Decision.STOP,
+                Decision.STOP), d);
+    }
+
+    @Test
     void onNoisyLearningCurvesBothKeepTheBestTrialAndTrainAThirdOfTheEpochs() {
         Rungs rungs = new Rungs(1, 3, 27);
         int n = 81;
