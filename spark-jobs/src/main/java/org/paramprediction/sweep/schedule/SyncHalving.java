@@ -62,9 +62,9 @@ public final class SyncHalving {
         Map<String, Decision> out = new LinkedHashMap<>();
         int keep = rungs.keep(sorted.size());
         int promoted = 0;
-        for (RungResult r : sorted) {
-            String id = r.trialId();
-            if (k == rungs.last() || r.finished()) {
+        for (RungResult x : sorted) {
+            String id = x.trialId();
+            if (k == rungs.last() || x.finished()) {
                 out.put(id, Decision.COMPLETE); // needs no slot: the next best still-training trial gets it
             } else if (promoted < keep) {
                 out.put(id, Decision.PROMOTE);
